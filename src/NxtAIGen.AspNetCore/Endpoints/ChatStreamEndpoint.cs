@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using NxtAIGen.Abstractions;
+using NxtAIGen.AspNetCore.Requests;
+using NxtAIGen.AspNetCore.Streaming;
+
+namespace NxtAIGen.AspNetCore.Endpoints;
+
+/// <summary><c>POST {prefix}/chat/stream</c>: validate, resolve the provider, then stream.</summary>
+internal static class ChatStreamEndpoint
+{
+    public static async Task HandleAsync(
+        HttpContext context,
+        IChatProviderRegistry registry,
+        IOptionsMonitor<NxtAIGenOptions> options,
+        AttachmentReader attachments,
+        ChatStreamRunner runner,
+        TimeProvider timeProvider)
+    {
+        var startedAt = timeProvider.GetTimestamp();
+        var limits = options.CurrentValue.Requests;
+        var (body, problem) = await ChatRequestReader.ReadAsync(context.Request, limits.MaxRequestBytes).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var providerId = string.IsNullOrWhiteSpace(body!.Provider) ? registry.DefaultProviderId : body.Provider.Trim();
+        if (providerId is null)
+        {
+            await ApiProblem.InvalidRequest("No provider was given and no default provider is configured (NxtAIGen:DefaultProvider).").ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!registry.TryGetDescriptor(providerId, out var descriptor) || !descriptor.Enabled)
+        {
+            await ApiProblem.UnknownProvider(providerId).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!descriptor.Configured)
+        {
+            await ApiProblem.NotConfigured(descriptor.Id).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var (request, mapProblem) = ChatRequestMapper.Map(body, descriptor, limits, attachments);
+        if (mapProblem is not null)
+        {
+            await mapProblem.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var provider = registry.GetProvider(descriptor.Id);
+        await runner.RunAsync(context, provider, request!, startedAt).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Requests;
+
+namespace NxtAIGen.AspNetCore.Internal;
+
+/// <summary>Source-generated JSON for the endpoints: snake_case on the wire.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    PropertyNameCaseInsensitive = true,
+    AllowTrailingCommas = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip)]
+[JsonSerializable(typeof(ChatStreamRequestBody))]
+[JsonSerializable(typeof(List<ProviderInfoResponse>))]
+[JsonSerializable(typeof(List<ModelInfoResponse>))]
+internal sealed partial class NxtAIGenJsonContext : JsonSerializerContext;

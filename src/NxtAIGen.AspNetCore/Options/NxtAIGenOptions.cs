@@ -1,0 +1,15 @@
+namespace NxtAIGen.AspNetCore;
+
+/// <summary>Options of the NxtAIGen endpoints, bound from the <c>NxtAIGen</c> configuration section.</summary>
+public sealed class NxtAIGenOptions
+{
+    /// <summary>Gets the streaming settings (<c>NxtAIGen:Streaming</c>).</summary>
+    public NxtAIGenStreamingOptions Streaming { get; } = new();
+
+    /// <summary>Gets the request size limits (<c>NxtAIGen:Requests</c>).</summary>
+    public NxtAIGenRequestOptions Requests { get; } = new();
+
+    /// <summary>Gets or sets how long a provider's model list is cached (<c>NxtAIGen:ModelListCacheDuration</c>). Default 10 minutes; zero disables the cache.</summary>
+    /// <value>Between zero and one day.</value>
+    public TimeSpan ModelListCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+}

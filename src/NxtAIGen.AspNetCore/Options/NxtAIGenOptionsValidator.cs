@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace NxtAIGen.AspNetCore;
+
+/// <summary>Checks <see cref="NxtAIGenOptions"/> at start-up, naming the configuration key that is out of range.</summary>
+internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NxtAIGenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var s = options.Streaming;
+        Check(failures, "NxtAIGen:Streaming:HeartbeatInterval", s.HeartbeatInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Check(failures, "NxtAIGen:Streaming:IdleTimeout", s.IdleTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Check(failures, "NxtAIGen:Streaming:MaxRetries", s.MaxRetries, 0, 10);
+        Check(failures, "NxtAIGen:Streaming:RetryDelay", s.RetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Check(failures, "NxtAIGen:Streaming:MaxRetryDelay", s.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        var r = options.Requests;
+        Check(failures, "NxtAIGen:Requests:MaxRequestBytes", r.MaxRequestBytes, 1024, 1L << 30);
+        Check(failures, "NxtAIGen:Requests:MaxMessages", r.MaxMessages, 1, 10_000);
+        Check(failures, "NxtAIGen:Requests:MaxFiles", r.MaxFiles, 0, 100);
+        Check(failures, "NxtAIGen:Requests:MaxFileBytes", r.MaxFileBytes, 1024, 512L << 20);
+        Check(failures, "NxtAIGen:Requests:MaxDocumentChars", r.MaxDocumentChars, 1000, 10_000_000);
+        Check(failures, "NxtAIGen:ModelListCacheDuration", options.ModelListCacheDuration, TimeSpan.Zero, TimeSpan.FromDays(1));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check<T>(List<string> failures, string key, T value, T min, T max)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            failures.Add($"{key} is {value}; it must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NxtAIGen.Abstractions;
+
+namespace NxtAIGen.AspNetCore.Streaming;
+
+/// <summary>
+/// Streams one generation to the client as PROTOCOL.md says: <c>start</c> at once, each chunk flushed as it
+/// arrives, heartbeats while silent, retries only before the first content, an idle timeout re-armed per chunk,
+/// and exactly one terminal event.
+/// </summary>
+internal sealed partial class ChatStreamRunner
+{
+    private readonly IOptionsMonitor<NxtAIGenOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger<ChatStreamRunner> _logger;
+    private readonly StreamRetryPolicy _retryPolicy;
+
+    public ChatStreamRunner(
+        IOptionsMonitor<NxtAIGenOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ChatStreamRunner> logger,
+        StreamRetryPolicy retryPolicy,
+        IHostApplicationLifetime? lifetime = null)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _retryPolicy = retryPolicy;
+        _lifetime = lifetime;
+    }
+
+    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, long startedAt)
+    {
+        var streaming = _options.CurrentValue.Streaming;
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var aborted = context.RequestAborted;
+        var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
+        var outcome = new ChatStreamOutcome { Model = request.Model };
+        var requestId = Guid.CreateVersion7().ToString("N");
+
+        var writer = new SseWriter(response.BodyWriter, _timeProvider, streaming.HeartbeatInterval, aborted);
+        await using var writerScope = writer.ConfigureAwait(false);
+        try
+        {
+            await response.StartAsync(aborted).ConfigureAwait(false);
+            await writer.WriteStartAsync(requestId, provider.Id, request.Model ?? string.Empty).ConfigureAwait(false);
+            Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
+
+            idle.CancelAfter(streaming.IdleTimeout);
+            var opened = await _retryPolicy.OpenAsync(provider, request, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            await using (opened.Enumerator.ConfigureAwait(false))
+            {
+                foreach (var chunk in opened.Leading)
+                {
+                    await ForwardAsync(writer, chunk, outcome, startedAt).ConfigureAwait(false);
+                }
+
+                if (!opened.Ended)
+                {
+                    do
+                    {
+                        idle.CancelAfter(streaming.IdleTimeout);
+                        await ForwardAsync(writer, opened.Enumerator.Current, outcome, startedAt).ConfigureAwait(false);
+                    }
+                    while (await opened.Enumerator.MoveNextAsync().ConfigureAwait(false));
+                }
+            }
+
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
+            if (!outcome.SawFinish)
+            {
+                // A provider that ends its sequence without a finish chunk has not said the answer is complete.
+                throw ProviderErrors.Incomplete(provider.Id);
+            }
+
+            await writer.WriteDoneAsync(outcome).ConfigureAwait(false);
+            outcome.End = ChatStreamEnd.Done;
+            Log.StreamDone(_logger, requestId, outcome.FinishReason, (long)outcome.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (aborted.IsCancellationRequested || IsClientGone(ex))
+        {
+            outcome.End = ChatStreamEnd.ClientDisconnected;
+            outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
+            Log.ClientDisconnected(_logger, requestId);
+        }
+        catch (Exception ex)
+        {
+            outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
+            var (message, code, retryAfter) = Describe(ex, idle.IsCancellationRequested, stopping.IsCancellationRequested, streaming.IdleTimeout);
+            if (code == "internal")
+            {
+                Log.StreamFailedUnexpectedly(_logger, requestId, ex);
+            }
+            else
+            {
+                Log.StreamFailed(_logger, requestId, code, ex.Message);
+            }
+
+            outcome.End = ChatStreamEnd.Error;
+            outcome.ErrorCode = code;
+            if (!writer.IsTerminated)
+            {
+                try
+                {
+                    await writer.WriteErrorAsync(message, code, retryAfter).ConfigureAwait(false);
+                }
+                catch (Exception writeError) when (IsClientGone(writeError) || aborted.IsCancellationRequested)
+                {
+                    outcome.End = ChatStreamEnd.ClientDisconnected;
+                }
+            }
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask ForwardAsync(SseWriter writer, ChatChunk chunk, ChatStreamOutcome outcome, long startedAt)
+    {
+        switch (chunk.Kind)
+        {
+            case ChatChunkKind.Text:
+            case ChatChunkKind.Refusal:
+                if (string.IsNullOrEmpty(chunk.Text))
+                {
+                    return;
+                }
+
+                MarkContent(outcome, startedAt);
+                await writer.WriteContentAsync(chunk.Text).ConfigureAwait(false);
+                break;
+            case ChatChunkKind.Reasoning:
+                if (string.IsNullOrEmpty(chunk.Text))
+                {
+                    return;
+                }
+
+                MarkContent(outcome, startedAt);
+                await writer.WriteThinkingAsync(chunk.Text).ConfigureAwait(false);
+                break;
+            case ChatChunkKind.ToolCall:
+                MarkContent(outcome, startedAt);
+                await writer.WriteToolCallAsync(chunk.ToolCall!).ConfigureAwait(false);
+                break;
+            case ChatChunkKind.Usage:
+                outcome.Usage = chunk.Usage;
+                break;
+            case ChatChunkKind.Metadata:
+                outcome.Model = chunk.Metadata!.Model ?? outcome.Model;
+                break;
+            case ChatChunkKind.Finish:
+                outcome.FinishReason = chunk.FinishReason!.Value;
+                outcome.SawFinish = true;
+                break;
+            default:
+                // Signatures and redacted reasoning matter to hosts that store conversations, not to the wire.
+                break;
+        }
+    }
+
+    private void MarkContent(ChatStreamOutcome outcome, long startedAt)
+    {
+        if (!outcome.ProducedContent)
+        {
+            outcome.ProducedContent = true;
+            outcome.TimeToFirstToken = _timeProvider.GetElapsedTime(startedAt);
+        }
+    }
+
+    private static bool IsClientGone(Exception ex) =>
+        ex is IOException || ex is ConnectionAbortedException || (ex is OperationCanceledException && ex.InnerException is IOException);
+
+    private static (string Message, string Code, TimeSpan? RetryAfter) Describe(Exception ex, bool idleFired, bool stopping, TimeSpan idleTimeout) => ex switch
+    {
+        OperationCanceledException when idleFired =>
+            ($"The provider sent nothing for {idleTimeout.TotalSeconds:0} seconds, so the answer was stopped.", "timeout", null),
+        OperationCanceledException when stopping => ("The server is shutting down; please send your message again.", "canceled", null),
+        OperationCanceledException => ("The answer was canceled.", "canceled", null),
+        NxtAIGenProviderException p => (p.Message, ErrorCode(p.Kind), p.RetryAfter),
+        _ => ("Something went wrong while streaming the answer.", "internal", null),
+    };
+
+    private static string ErrorCode(ProviderErrorKind kind) => kind switch
+    {
+        ProviderErrorKind.RateLimited => "rate_limited",
+        ProviderErrorKind.Overloaded => "overloaded",
+        ProviderErrorKind.Timeout => "timeout",
+        ProviderErrorKind.Incomplete => "incomplete",
+        _ => "provider_error",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Stream {RequestId} started with provider {Provider}, model {Model}.")]
+        public static partial void StreamStarted(ILogger logger, string requestId, string provider, string? model);
+
+        [LoggerMessage(2, LogLevel.Debug, "Stream {RequestId} done ({FinishReason}) in {ElapsedMs} ms.")]
+        public static partial void StreamDone(ILogger logger, string requestId, ChatFinishReason finishReason, long elapsedMs);
+
+        [LoggerMessage(3, LogLevel.Information, "Stream {RequestId}: the client disconnected; the upstream request was canceled.")]
+        public static partial void ClientDisconnected(ILogger logger, string requestId);
+
+        [LoggerMessage(4, LogLevel.Warning, "Stream {RequestId} ended with error {Code}: {Message}")]
+        public static partial void StreamFailed(ILogger logger, string requestId, string code, string message);
+
+        [LoggerMessage(5, LogLevel.Error, "Stream {RequestId} failed unexpectedly.")]
+        public static partial void StreamFailedUnexpectedly(ILogger logger, string requestId, Exception exception);
+    }
+}
