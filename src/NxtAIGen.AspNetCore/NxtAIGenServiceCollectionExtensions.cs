@@ -28,6 +28,8 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.AddOptions<NxtAIGenOptions>().BindConfiguration(sectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxtAIGenOptions>, NxtAIGenOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PlainTextExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PdfTextExtractor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, DocxTextExtractor>());
         services.AddMemoryCache();
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();

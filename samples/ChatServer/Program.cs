@@ -1,0 +1,20 @@
+// The NxtAIGen sample chat server: a one-page chat over every configured provider, with the offline
+// `demo` provider as the default so it runs on a fresh machine with no key and no network.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddNxtAIGen()
+    .AddDemo()
+    .AddOpenAI();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapNxtAIGen("/api");
+app.MapHealthChecks("/healthz");
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
