@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore;
+using NxtAIGen.AspNetCore.Callers;
 using NxtAIGen.AspNetCore.Documents;
+using NxtAIGen.AspNetCore.Keys;
+using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.Requests;
 using NxtAIGen.AspNetCore.Streaming;
 
@@ -34,6 +37,9 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();
         services.TryAddSingleton<ChatStreamRunner>();
+        services.TryAddSingleton<ICallerResolver, ClaimsCallerResolver>();
+        services.TryAddSingleton<IProviderKeyResolver, ConfiguredKeyResolver>();
+        services.TryAddSingleton<IChatQuotaGate, UnlimitedQuotaGate>();
         return builder;
     }
 

@@ -48,7 +48,8 @@ public sealed class ScriptedProvider : IChatStreamProvider
 
         var script = await _scripts.Reader.ReadAsync(cancellationToken);
         script.Started.TrySetResult();
-        using var registration = cancellationToken.Register(() => script.Canceled.TrySetResult());
+        // Not disposed: disposing could unregister the callback while the cancellation that ends this call is still running it.
+        _ = cancellationToken.Register(() => script.Canceled.TrySetResult());
         Interlocked.Increment(ref _calls);
         await foreach (var step in script.Steps.Reader.ReadAllAsync(cancellationToken))
         {

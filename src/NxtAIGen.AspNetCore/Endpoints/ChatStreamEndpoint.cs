@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
+using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.Requests;
 using NxtAIGen.AspNetCore.Streaming;
 
@@ -15,6 +16,9 @@ internal static class ChatStreamEndpoint
         IOptionsMonitor<NxtAIGenOptions> options,
         AttachmentReader attachments,
         ChatStreamRunner runner,
+        ICallerResolver callers,
+        IProviderKeyResolver keys,
+        IChatQuotaGate quota,
         TimeProvider timeProvider)
     {
         var startedAt = timeProvider.GetTimestamp();
@@ -39,12 +43,6 @@ internal static class ChatStreamEndpoint
             return;
         }
 
-        if (!descriptor.Configured)
-        {
-            await ApiProblem.NotConfigured(descriptor.Id).ExecuteAsync(context).ConfigureAwait(false);
-            return;
-        }
-
         var (request, mapProblem) = ChatRequestMapper.Map(body, descriptor, limits, attachments);
         if (mapProblem is not null)
         {
@@ -52,7 +50,22 @@ internal static class ChatStreamEndpoint
             return;
         }
 
-        var provider = registry.GetProvider(descriptor.Id);
-        await runner.RunAsync(context, provider, request!, startedAt).ConfigureAwait(false);
+        var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
+        var apiKey = await keys.ResolveAsync(caller, descriptor.Id, context.RequestAborted).ConfigureAwait(false);
+        if (apiKey is null && !descriptor.Configured)
+        {
+            await ApiProblem.NotConfigured(descriptor.Id).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var (lease, refusal) = await quota.EnterAsync(context, caller, context.RequestAborted).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var provider = registry.GetProvider(descriptor.Id, apiKey);
+        await runner.RunAsync(context, provider, request!, lease!, startedAt).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
+using NxtAIGen.AspNetCore.Quotas;
 
 namespace NxtAIGen.AspNetCore.Streaming;
 
@@ -35,7 +36,7 @@ internal sealed partial class ChatStreamRunner
         _lifetime = lifetime;
     }
 
-    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, long startedAt)
+    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, IChatQuotaLease lease, long startedAt)
     {
         var streaming = _options.CurrentValue.Streaming;
         var response = context.Response;
@@ -51,6 +52,7 @@ internal sealed partial class ChatStreamRunner
         var outcome = new ChatStreamOutcome { Model = request.Model };
         var requestId = Guid.CreateVersion7().ToString("N");
 
+        var settled = false;
         var writer = new SseWriter(response.BodyWriter, _timeProvider, streaming.HeartbeatInterval, aborted);
         await using var writerScope = writer.ConfigureAwait(false);
         try
@@ -87,13 +89,15 @@ internal sealed partial class ChatStreamRunner
                 throw ProviderErrors.Incomplete(provider.Id);
             }
 
-            await writer.WriteDoneAsync(outcome).ConfigureAwait(false);
             outcome.End = ChatStreamEnd.Done;
+            var quotaFields = await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+            settled = true;
+            await writer.WriteDoneAsync(outcome, quotaFields).ConfigureAwait(false);
             Log.StreamDone(_logger, requestId, outcome.FinishReason, (long)outcome.Elapsed.TotalMilliseconds);
         }
         catch (Exception ex) when (aborted.IsCancellationRequested || IsClientGone(ex))
         {
-            outcome.End = ChatStreamEnd.ClientDisconnected;
+            outcome.End = settled ? ChatStreamEnd.Done : ChatStreamEnd.ClientDisconnected;
             outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
             Log.ClientDisconnected(_logger, requestId);
         }
@@ -123,6 +127,11 @@ internal sealed partial class ChatStreamRunner
                     outcome.End = ChatStreamEnd.ClientDisconnected;
                 }
             }
+        }
+
+        if (!settled)
+        {
+            await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
         }
 
         return outcome;
