@@ -35,6 +35,7 @@ public static class DemoNxtAIGenBuilderExtensions
             Capabilities = DemoModels.Capabilities,
             DefaultModel = DemoModels.Default,
             RequiresApiKey = false,
+            RequiresBaseUrl = false,
             IsBuiltIn = true,
             Create = static (services, settings) => new DemoChatStreamProvider(
                 settings,

@@ -40,7 +40,7 @@ internal sealed partial class ChatProviderRegistryOptionsValidator : IValidateOp
             }
 
             var baseUrl = provider.BaseUrl ?? registration.DefaultBaseUrl;
-            if (provider.Enabled && baseUrl is null)
+            if (provider.Enabled && baseUrl is null && registration.RequiresBaseUrl)
             {
                 failures.Add($"{key}:BaseUrl is required for type '{registration.Type}'.");
             }
