@@ -46,9 +46,9 @@ internal static class DemoAnswerComposer
 
     private static readonly string[] LaterTurnRemarks =
     [
-        "This is turn {0} of our conversation; the {1} earlier turns came along with your message, just as a real provider would receive them.",
-        "We are at turn {0} now. Your client sent the whole history ({1} earlier turns) again, which is how chat APIs keep context.",
-        "Turn {0} so far. The previous {1} turns arrived with this request, so a real model would remember them.",
+        "This is turn {0} of our conversation, and the history ({1}) came along with your message, just as a real provider would receive it.",
+        "We are at turn {0} now. Your client sent the whole history again ({1}), which is how chat APIs keep context.",
+        "Turn {0} so far. The history ({1}) arrived with this request, so a real model would remember it.",
     ];
 
     private static readonly string[] DemoNotes =
@@ -96,7 +96,14 @@ internal static class DemoAnswerComposer
         {
             var quote = DemoText.Quote(prompt.Text, QuoteLength);
             var openings = prompt.IsQuestion ? QuestionOpenings : StatementOpenings;
-            text.Append(Format(DemoHash.Pick(hash, 1, openings), quote));
+            var opening = Format(DemoHash.Pick(hash, 1, openings), quote);
+            text.Append(opening);
+            if (opening.EndsWith('”') && !quote.EndsWith('?') && !quote.EndsWith('!') && !quote.EndsWith('.') && !quote.EndsWith('…'))
+            {
+                text.Append('.');
+            }
+
+
             text.Append(' ');
             text.Append(Format(DemoHash.Pick(hash, 2, LengthRemarks), DemoText.CountWords(prompt.Text), prompt.Text.Length));
         }
@@ -112,7 +119,7 @@ internal static class DemoAnswerComposer
         text.Append("\n\n");
         text.Append(prompt.UserTurns <= 1
             ? DemoHash.Pick(hash, 3, FirstTurnRemarks)
-            : Format(DemoHash.Pick(hash, 3, LaterTurnRemarks), prompt.UserTurns, prompt.UserTurns - 1));
+            : Format(DemoHash.Pick(hash, 3, LaterTurnRemarks), prompt.UserTurns, prompt.UserTurns == 2 ? "1 earlier turn" : Format("{0} earlier turns", prompt.UserTurns - 1)));
         if (prompt.SystemPromptLength > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" I also received your system instructions ({prompt.SystemPromptLength} characters).");
