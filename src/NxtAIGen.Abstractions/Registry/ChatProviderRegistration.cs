@@ -25,6 +25,12 @@ public sealed class ChatProviderRegistration
     /// <summary>Gets the model used when neither the request nor the configuration names one.</summary>
     public string? DefaultModel { get; init; }
 
+    /// <summary>
+    /// Gets whether the provider talks to a service, so that a base URL (<see cref="DefaultBaseUrl"/> or a configured one) is
+    /// required. <see langword="false"/> for providers that need no network, such as the offline demo. Default <see langword="true"/>.
+    /// </summary>
+    public bool RequiresBaseUrl { get; init; } = true;
+
     /// <summary>Gets whether the provider needs an API key to work (<see langword="false"/> for local servers and the demo).</summary>
     public bool RequiresApiKey { get; init; } = true;
 
