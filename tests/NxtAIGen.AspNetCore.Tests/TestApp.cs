@@ -78,6 +78,7 @@ public sealed class TestApp : IAsyncDisposable
                 Name = "Fake",
                 DefaultModel = "fake-1",
                 RequiresApiKey = false,
+                RequiresBaseUrl = false,
                 Capabilities = capabilities,
                 Create = (_, _) => scripted,
             })
@@ -86,6 +87,7 @@ public sealed class TestApp : IAsyncDisposable
                 Type = "keyed",
                 Name = "Needs a key",
                 DefaultModel = "keyed-1",
+                RequiresBaseUrl = false,
                 Create = (_, s) => new ScriptedProvider(s.Id),
             });
         configure?.Invoke(nxt);

@@ -19,9 +19,6 @@ public sealed class ChatProviderRegistration
     /// <summary>Gets the service root used when no <see cref="ChatProviderOptions.BaseUrl"/> is configured; <see langword="null"/> when one must be configured.</summary>
     public Uri? DefaultBaseUrl { get; init; }
 
-    /// <summary>Gets whether a configured id of this type must set <see cref="ChatProviderOptions.BaseUrl"/> (true for templates such as <c>openai-compatible</c>).</summary>
-    public bool RequiresBaseUrl { get; init; }
-
     /// <summary>Gets the model used when neither the request nor the configuration names one.</summary>
     public string? DefaultModel { get; init; }
 
