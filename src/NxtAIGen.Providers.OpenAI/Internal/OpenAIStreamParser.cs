@@ -33,11 +33,20 @@ internal sealed partial class OpenAIStreamParser
         var pending = new List<ChatChunk>(4);
         var events = SseParser.Create(stream, EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         var sawDone = false;
+        JsonException? malformed = null;
         try
         {
             while (await MoveNextAsync(events, cancellationToken).ConfigureAwait(false))
             {
                 var item = events.Current.Data;
+                if (malformed is not null)
+                {
+                    // Invalid JSON followed by more events: the provider sent garbage, not a cut-off body.
+                    throw new NxtAIGenProviderException(
+                        ProviderErrorKind.Server, _providerId, $"{_providerId}: the stream contained an event that is not valid JSON.", malformed);
+                }
+
+                malformed = item.Malformed;
                 if (item.IsDone)
                 {
                     sawDone = true;
@@ -63,7 +72,7 @@ internal sealed partial class OpenAIStreamParser
             await events.DisposeAsync();
         }
 
-        if (!sawDone && _rawFinishReason is null)
+        if (malformed is not null || (!sawDone && _rawFinishReason is null))
         {
             throw ProviderErrors.Incomplete(_providerId);
         }
@@ -91,11 +100,6 @@ internal sealed partial class OpenAIStreamParser
 
             throw ProviderErrors.Network(_providerId, ex);
         }
-        catch (JsonException ex)
-        {
-            throw new NxtAIGenProviderException(
-                ProviderErrorKind.Server, _providerId, $"{_providerId}: the stream contained an event that is not valid JSON.", ex);
-        }
     }
 
     private static OpenAIStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
@@ -110,6 +114,13 @@ internal sealed partial class OpenAIStreamParser
             return default;
         }
 
-        return new OpenAIStreamEvent(false, JsonSerializer.Deserialize(data, OpenAIJsonContext.Default.OpenAIChatCompletionChunk));
+        try
+        {
+            return new OpenAIStreamEvent(false, JsonSerializer.Deserialize(data, OpenAIJsonContext.Default.OpenAIChatCompletionChunk));
+        }
+        catch (JsonException ex)
+        {
+            return new OpenAIStreamEvent(false, null, ex);
+        }
     }
 }
