@@ -95,4 +95,20 @@ public static class StreamFolder
 
         return Fold(chunks);
     }
+
+    /// <summary>Reads a stream to its end; every exception propagates.</summary>
+    /// <param name="stream">The provider's stream.</param>
+    /// <param name="cancellationToken">Passed to the enumerator.</param>
+    /// <returns>The chunks.</returns>
+    public static async Task<List<ChatChunk>> ReadAllAsync(IAsyncEnumerable<ChatChunk> stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var chunks = new List<ChatChunk>();
+        await foreach (var chunk in stream.WithCancellation(cancellationToken))
+        {
+            chunks.Add(chunk);
+        }
+
+        return chunks;
+    }
 }
