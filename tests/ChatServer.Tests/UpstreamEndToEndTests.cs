@@ -116,7 +116,7 @@ public sealed class UpstreamEndToEndTests : IAsyncLifetime
         _upstream.Handler = context =>
         {
             context.Response.StatusCode = 401;
-            return context.Response.WriteAsync($$"""{"error":{"message":"Incorrect API key provided: {{Key}}.","type":"invalid_request_error","code":"invalid_api_key"}}""");
+            return context.Response.WriteAsync("{\"error\":{\"message\":\"Incorrect API key provided: " + Key + ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
         };
         await using var factory = Factory();
 

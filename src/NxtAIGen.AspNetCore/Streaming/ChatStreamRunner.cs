@@ -95,7 +95,7 @@ internal sealed partial class ChatStreamRunner
             await writer.WriteDoneAsync(outcome, quotaFields).ConfigureAwait(false);
             Log.StreamDone(_logger, requestId, outcome.FinishReason, (long)outcome.Elapsed.TotalMilliseconds);
         }
-        catch (Exception ex) when (aborted.IsCancellationRequested || IsClientGone(ex))
+        catch (Exception) when (aborted.IsCancellationRequested)
         {
             outcome.End = settled ? ChatStreamEnd.Done : ChatStreamEnd.ClientDisconnected;
             outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
@@ -189,14 +189,15 @@ internal sealed partial class ChatStreamRunner
         }
     }
 
-    private static bool IsClientGone(Exception ex) =>
-        ex is IOException || ex is ConnectionAbortedException || (ex is OperationCanceledException && ex.InnerException is IOException);
+    private static bool IsClientGone(Exception ex) => ex is IOException or ConnectionAbortedException;
 
+    // Whatever surfaces after our own idle timer or shutdown fired (an OperationCanceledException, or an IOException
+    // from the cancelled upstream socket) is that timer's doing, so those are checked first.
     private static (string Message, string Code, TimeSpan? RetryAfter) Describe(Exception ex, bool idleFired, bool stopping, TimeSpan idleTimeout) => ex switch
     {
-        OperationCanceledException when idleFired =>
+        _ when idleFired =>
             ($"The provider sent nothing for {idleTimeout.TotalSeconds:0} seconds, so the answer was stopped.", "timeout", null),
-        OperationCanceledException when stopping => ("The server is shutting down; please send your message again.", "canceled", null),
+        _ when stopping => ("The server is shutting down; please send your message again.", "canceled", null),
         OperationCanceledException => ("The answer was canceled.", "canceled", null),
         NxtAIGenProviderException p => (p.Message, ErrorCode(p.Kind), p.RetryAfter),
         _ => ("Something went wrong while streaming the answer.", "internal", null),
