@@ -32,9 +32,9 @@ internal static class DemoAnswerComposer
 
     private static readonly string[] LengthRemarks =
     [
-        "That is {0} words and {1} characters.",
-        "Your message has {0} words ({1} characters).",
-        "{0} words, {1} characters: I counted.",
+        "That is {0} and {1}.",
+        "Your message has {0} ({1}).",
+        "{0}, {1}: I counted.",
     ];
 
     private static readonly string[] FirstTurnRemarks =
@@ -105,7 +105,7 @@ internal static class DemoAnswerComposer
 
 
             text.Append(' ');
-            text.Append(Format(DemoHash.Pick(hash, 2, LengthRemarks), DemoText.CountWords(prompt.Text), prompt.Text.Length));
+            text.Append(Format(DemoHash.Pick(hash, 2, LengthRemarks), Plural(DemoText.CountWords(prompt.Text), "word"), Plural(prompt.Text.Length, "character")));
         }
 
         // 2. Attachments.
@@ -257,4 +257,7 @@ internal static class DemoAnswerComposer
         || text.Contains("C#", StringComparison.OrdinalIgnoreCase);
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 }
