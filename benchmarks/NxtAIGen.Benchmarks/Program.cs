@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NxtAIGen.Benchmarks.OpenAIStreamBenchmarks).Assembly).Run(args);
