@@ -19,7 +19,8 @@ internal static class BenchmarkProviders
             DefaultModel = preset.DefaultModel ?? "local-model",
             Capabilities = preset.Capabilities,
         };
-        return new OpenAIChatStreamProvider(settings, preset, new HttpClient(new InMemoryHandler(body)));
+        var client = new HttpClient(new InMemoryHandler(body));
+        return new OpenAIChatStreamProvider(settings, preset, () => client);
     }
 
     public static string TypeForFixture(string folder) => folder switch
