@@ -69,10 +69,11 @@ public static class OpenAINxtAIGenBuilderExtensions
         DefaultModel = preset.DefaultModel,
         RequiresApiKey = preset.RequiresApiKey,
         IsBuiltIn = preset.IsBuiltIn,
-        Create = (services, settings) => new OpenAIChatStreamProvider(
-            settings,
-            preset,
-            services.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAIChatStreamProvider.HttpClientName),
-            services.GetService<TimeProvider>()),
+        Create = (services, settings) =>
+        {
+            var factory = services.GetRequiredService<IHttpClientFactory>();
+            return new OpenAIChatStreamProvider(
+                settings, preset, () => factory.CreateClient(OpenAIChatStreamProvider.HttpClientName), services.GetService<TimeProvider>());
+        },
     };
 }

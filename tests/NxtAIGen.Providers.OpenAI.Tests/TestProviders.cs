@@ -37,7 +37,8 @@ internal static class TestProviders
             Headers = headers ?? new Dictionary<string, string>(),
             Models = models ?? [],
         };
-        return new OpenAIChatStreamProvider(settings, preset, new HttpClient(handler), timeProvider ?? Time);
+        var client = new HttpClient(handler);
+        return new OpenAIChatStreamProvider(settings, preset, () => client, timeProvider ?? Time);
     }
 
     /// <summary>The preset a fixture folder is replayed with.</summary>

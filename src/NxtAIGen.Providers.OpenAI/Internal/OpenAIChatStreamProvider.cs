@@ -14,26 +14,31 @@ internal sealed partial class OpenAIChatStreamProvider : IChatStreamProvider
     /// <summary>The name of the <see cref="HttpClient"/> taken from <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "NxtAIGen.OpenAI";
 
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
-
     private readonly ChatProviderSettings _settings;
     private readonly OpenAIPreset _preset;
-    private readonly HttpClient _httpClient;
+    private readonly Func<HttpClient> _httpClientFactory;
     private readonly TimeProvider _timeProvider;
     private readonly Uri _chatUrl;
     private readonly Uri _modelsUrl;
 
-    public OpenAIChatStreamProvider(ChatProviderSettings settings, OpenAIPreset preset, HttpClient httpClient, TimeProvider? timeProvider = null)
+    /// <summary>Creates the provider.</summary>
+    /// <param name="settings">The id's effective settings.</param>
+    /// <param name="preset">The service's data and quirks.</param>
+    /// <param name="httpClientFactory">
+    /// Gives the <see cref="HttpClient"/> for each request; from <see cref="IHttpClientFactory"/>, so that a long-lived
+    /// provider still gets its handlers rotated.
+    /// </param>
+    /// <param name="timeProvider">The clock for <c>Retry-After</c> dates.</param>
+    public OpenAIChatStreamProvider(ChatProviderSettings settings, OpenAIPreset preset, Func<HttpClient> httpClientFactory, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(preset);
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
         var baseUrl = settings.BaseUrl ?? preset.BaseUrl
             ?? throw new InvalidOperationException($"NxtAIGen:Providers:{settings.Id}:BaseUrl is required for type '{settings.Type}'.");
         _settings = settings;
         _preset = preset;
-        _httpClient = httpClient;
+        _httpClientFactory = httpClientFactory;
         _timeProvider = timeProvider ?? TimeProvider.System;
         var root = baseUrl.AbsoluteUri.TrimEnd('/');
         _chatUrl = new Uri(root + "/chat/completions");
@@ -71,8 +76,8 @@ internal sealed partial class OpenAIChatStreamProvider : IChatStreamProvider
     {
         var body = OpenAIRequestWriter.Write(request, model, _preset, Id);
         using var httpRequest = CreateRequest(HttpMethod.Post, _chatUrl);
-        httpRequest.Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = JsonContentType } };
-        httpRequest.Headers.Accept.Add(EventStream);
+        httpRequest.Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        httpRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
         HttpResponseMessage? response = null;
         try
@@ -122,7 +127,7 @@ internal sealed partial class OpenAIChatStreamProvider : IChatStreamProvider
     {
         try
         {
-            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await _httpClientFactory().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
         {
