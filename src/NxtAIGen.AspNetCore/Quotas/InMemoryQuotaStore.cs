@@ -127,10 +127,10 @@ public sealed class InMemoryQuotaStore : IQuotaStore
             if (_uses.TryGetValue(window.Key, out var list))
             {
                 // Committed uses before the window's start can never count again in this key's windows: forget them.
-                list.RemoveAll(u => u.PendingId == 0 && u.At < window.Start);
+                list.RemoveAll(u => u.PendingId == 0 && !Counts(window, u.At));
                 foreach (var use in list)
                 {
-                    if (use.At >= window.Start)
+                    if (Counts(window, use.At))
                     {
                         used++;
                         oldest = oldest is null || use.At < oldest ? use.At : oldest;
@@ -150,6 +150,9 @@ public sealed class InMemoryQuotaStore : IQuotaStore
 
         return states;
     }
+
+    // A rolling window drops a use exactly one length after it was made; a fixed window counts from its start on.
+    private static bool Counts(QuotaWindow window, DateTimeOffset at) => window.Rolling ? at > window.Start : at >= window.Start;
 
     private readonly record struct Use(DateTimeOffset At, long PendingId);
 }

@@ -7,7 +7,7 @@ namespace NxtAIGen.AspNetCore;
 /// <param name="Name">The window's name as clients see it: <c>guest</c>, <c>ip</c>, <c>hourly</c>, <c>daily</c>, <c>monthly</c>.</param>
 /// <param name="Key">The storage key of the counter, for example <c>user:42:daily</c>. Never contains a raw IP address.</param>
 /// <param name="Limit">The most uses the window allows; <see cref="PlanLimits.Unlimited"/> (-1) for no limit (uses are still counted).</param>
-/// <param name="Start">Uses made at or after this instant count.</param>
+/// <param name="Start">Uses made at or after this instant count (for a rolling window: after it, so a use drops out exactly one length after it was made).</param>
 /// <param name="End">
 /// For a fixed window (<paramref name="Rolling"/> false), the instant it resets: every use counted in it drops at once.
 /// For a rolling window, the present: each use drops out <c>End - Start</c> after it was made.
