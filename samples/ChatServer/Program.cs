@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)
 app.MapNxtAIGen("/api");
 app.MapHealthChecks("/healthz");
 

@@ -9,7 +9,9 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events),
-    /// <c>GET providers</c> and <c>GET providers/{id}/models</c>.
+    /// <c>GET providers</c>, <c>GET providers/{id}/models</c> and <c>GET limits</c>. The streaming endpoint carries the
+    /// rate-limiter policy <see cref="NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName"/>: call
+    /// <c>app.UseRateLimiter()</c> (after <c>UseAuthentication()</c>) for it to apply.
     /// </summary>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="prefix">The path prefix, for example <c>/api</c>.</param>
@@ -24,9 +26,12 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName);
         group.MapGet("/providers", ProvidersEndpoints.List).WithName("NxtAIGenProviders");
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
+        group.MapGet("/limits", LimitsEndpoint.HandleAsync).WithName("NxtAIGenLimits");
         return group;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
@@ -6,8 +8,10 @@ using NxtAIGen.AspNetCore.Callers;
 using NxtAIGen.AspNetCore.Documents;
 using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
+using NxtAIGen.AspNetCore.RateLimiting;
 using NxtAIGen.AspNetCore.Requests;
 using NxtAIGen.AspNetCore.Streaming;
+using NxtAIGen.AspNetCore.Usage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,9 +20,16 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers NxtAIGen, binding the <c>NxtAIGen</c> configuration section (PROTOCOL.md's keys): providers,
-    /// streaming and request limits. Options are validated at start-up. Add providers with the returned builder
-    /// (<c>.AddOpenAI()</c>, <c>.AddDemo()</c>, ...), then map the endpoints with <c>app.MapNxtAIGen("/api")</c>.
+    /// streaming and request limits, guest quotas, plans, rate limiting and the usage log. Options are validated at
+    /// start-up. Add providers with the returned builder (<c>.AddOpenAI()</c>, <c>.AddDemo()</c>, ...), then map the
+    /// endpoints with <c>app.MapNxtAIGen("/api")</c> after <c>app.UseRateLimiter()</c>.
     /// </summary>
+    /// <remarks>
+    /// Also registers ASP.NET Core Data Protection (the guest cookie is protected with it; hosts with several instances
+    /// must share its key ring), the rate limiter with the policy <see cref="NxtAIGenRateLimitingOptions.PolicyName"/>,
+    /// and in-memory defaults of <see cref="IQuotaStore"/>, <see cref="IUserPlanStore"/> and <see cref="IUsageLog"/>
+    /// (register your own before or after this call to replace them).
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="sectionName">The configuration section to bind. Default <c>NxtAIGen</c>.</param>
     /// <returns>A builder to add providers to.</returns>
@@ -30,6 +41,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.AddOptions<ChatProviderRegistryOptions>().BindConfiguration(sectionName);
         services.AddOptions<NxtAIGenOptions>().BindConfiguration(sectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxtAIGenOptions>, NxtAIGenOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxtAIGenOptions>, NxtAIGenQuotaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PlainTextExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PdfTextExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, DocxTextExtractor>());
@@ -39,7 +51,21 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<ChatStreamRunner>();
         services.TryAddSingleton<ICallerResolver, ClaimsCallerResolver>();
         services.TryAddSingleton<IProviderKeyResolver, ConfiguredKeyResolver>();
-        services.TryAddSingleton<IChatQuotaGate, UnlimitedQuotaGate>();
+        services.AddDataProtection();
+        services.TryAddSingleton<GuestIdentity>();
+        services.TryAddSingleton<IpAddressHasher>();
+        services.TryAddSingleton<IQuotaStore, InMemoryQuotaStore>();
+        services.TryAddSingleton<IUserPlanStore, InMemoryUserPlanStore>();
+        services.TryAddSingleton<IUsageLog, InMemoryUsageLog>();
+        services.TryAddSingleton<IChatQuotaGate, ChatQuotaGate>();
+        if (!services.Any(d => d.ServiceType == typeof(ChatStreamRateLimiterPolicy)))
+        {
+            services.AddSingleton<ChatStreamRateLimiterPolicy>();
+            services.AddRateLimiter(_ => { });
+            services.AddOptions<RateLimiterOptions>()
+                .Configure<ChatStreamRateLimiterPolicy>((o, policy) => o.AddPolicy(NxtAIGenRateLimitingOptions.PolicyName, policy));
+        }
+
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,8 @@ public sealed class TestApp : IAsyncDisposable
 {
     /// <summary>Reflection-based JSON for the tests' anonymous request bodies (the library itself runs with reflection disabled).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
+    public const string IpHeader = "X-Test-IP";
 
     private readonly WebApplication _app;
 
@@ -71,6 +74,7 @@ public sealed class TestApp : IAsyncDisposable
         var fakeTime = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var scripted = new ScriptedProvider(capabilities: capabilities);
         builder.Services.AddSingleton<TimeProvider>(fakeTime);
+        builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         var nxt = builder.Services.AddNxtAIGen()
             .AddProviderType(new ChatProviderRegistration
             {
@@ -92,6 +96,18 @@ public sealed class TestApp : IAsyncDisposable
             });
         configure?.Invoke(nxt);
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            // The test server has no client address: a test sets one with X-Test-IP.
+            if (context.Request.Headers.TryGetValue(IpHeader, out var ip) && IPAddress.TryParse(ip, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.MapNxtAIGen("/api");
         time = fakeTime;
         provider = scripted;

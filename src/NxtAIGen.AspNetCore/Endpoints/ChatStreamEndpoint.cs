@@ -58,7 +58,7 @@ internal static class ChatStreamEndpoint
             return;
         }
 
-        var (lease, refusal) = await quota.EnterAsync(context, caller, context.RequestAborted).ConfigureAwait(false);
+        var (lease, refusal) = await quota.EnterAsync(context, caller, descriptor.Id, request!.Model, context.RequestAborted).ConfigureAwait(false);
         if (refusal is not null)
         {
             await refusal.ExecuteAsync(context).ConfigureAwait(false);

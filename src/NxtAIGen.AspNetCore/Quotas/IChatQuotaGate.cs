@@ -9,5 +9,8 @@ namespace NxtAIGen.AspNetCore.Quotas;
 internal interface IChatQuotaGate
 {
     /// <summary>Reserves, or refuses with the problem to send (429 <c>guest_limit</c> or <c>rate_limited</c>).</summary>
-    ValueTask<(IChatQuotaLease? Lease, Endpoints.ApiProblem? Refusal)> EnterAsync(HttpContext context, ChatCaller caller, CancellationToken cancellationToken);
+    ValueTask<(IChatQuotaLease? Lease, Endpoints.ApiProblem? Refusal)> EnterAsync(HttpContext context, ChatCaller caller, string providerId, string? model, CancellationToken cancellationToken);
+
+    /// <summary>Reads the caller's quota without reserving (<c>GET {prefix}/limits</c>).</summary>
+    ValueTask<QuotaStatus> GetStatusAsync(HttpContext context, ChatCaller caller, CancellationToken cancellationToken);
 }
