@@ -127,6 +127,30 @@ public sealed class AnthropicRequestTests
     }
 
     [Fact]
+    public async Task StreamAsync_ConversationOpeningWithTheAssistant_GetsAUserTurnFirst_AndPrefillLosesTrailingSpace()
+    {
+        var body = await CaptureAsync(new ChatRequest
+        {
+            Messages =
+            [
+                ChatMessage.System("Speak like a pirate."),
+                ChatMessage.Assistant("Ahoy! What be yer question?"),
+                ChatMessage.User("Where is the treasure?"),
+                ChatMessage.Assistant("The treasure be \n"),
+            ],
+        });
+
+        JsonAssert.Equal("""
+            [
+              {"role": "user", "content": "(conversation start)"},
+              {"role": "assistant", "content": "Ahoy! What be yer question?"},
+              {"role": "user", "content": "Where is the treasure?"},
+              {"role": "assistant", "content": "The treasure be"}
+            ]
+            """, body.GetProperty("messages").GetRawText());
+    }
+
+    [Fact]
     public async Task StreamAsync_Images_AreBase64OrUrlSources()
     {
         var body = await CaptureAsync(new ChatRequest

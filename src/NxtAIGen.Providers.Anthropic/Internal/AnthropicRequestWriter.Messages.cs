@@ -7,6 +7,9 @@ namespace NxtAIGen.Providers.Anthropic.Internal;
 /// <summary>The <c>system</c> prompt and the <c>messages</c> array.</summary>
 internal static partial class AnthropicRequestWriter
 {
+    /// <summary>The user turn put before a conversation that starts with an assistant message.</summary>
+    internal const string ConversationStart = "(conversation start)";
+
     private enum BlockKind
     {
         Text,
@@ -175,7 +178,9 @@ internal static partial class AnthropicRequestWriter
     /// <summary>
     /// Puts the turns in the order Anthropic requires. In a user turn the tool results come first. In an assistant
     /// turn the thinking blocks come first; without thinking in this request, or with nothing after them, they are
-    /// left out, because Anthropic refuses them there. Turns left empty are dropped and their neighbours merged.
+    /// left out, because Anthropic refuses them there. Turns left empty are dropped and their neighbours merged. A
+    /// conversation that opens with the assistant gets a short user turn first, and a final (prefilled) assistant
+    /// text loses its trailing whitespace, both as Anthropic requires.
     /// </summary>
     private static List<Turn> Arrange(List<Turn> turns, bool thinking)
     {
@@ -198,6 +203,18 @@ internal static partial class AnthropicRequestWriter
             ordered.AddRange(turn.Blocks.FindAll(b => !leads(b)));
             turn.Blocks.Clear();
             turn.Blocks.AddRange(ordered);
+        }
+
+        if (arranged.Count > 0 && arranged[0].Role == "assistant")
+        {
+            // Anthropic requires the first message to be the user's (a conversation that opens with a greeting).
+            arranged.Insert(0, new Turn("user", [new Block(BlockKind.Text, new TextPart(ConversationStart), ConversationStart)]));
+        }
+
+        if (arranged.Count > 0 && arranged[^1] is { Role: "assistant" } prefill && prefill.Blocks[^1] is { Kind: BlockKind.Text } last)
+        {
+            // An answer prefilled by the caller: Anthropic refuses trailing whitespace there.
+            prefill.Blocks[^1] = last with { Text = last.Text!.TrimEnd() };
         }
 
         return arranged;
