@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text;
+using RichardSzalay.MockHttp;
+
+namespace NxtAIGen.Providers.Anthropic.Tests;
+
+/// <summary>A MockHttp expectation for one Messages request that keeps the JSON body it received.</summary>
+internal sealed class RequestCapture
+{
+    public string? Body { get; private set; }
+
+    public HttpRequestMessage? Request { get; private set; }
+
+    public static (MockHttpMessageHandler Mock, RequestCapture Capture) Expect(string url = TestProviders.MessagesUrl, string? apiKey = TestProviders.ApiKey)
+    {
+        var mock = new MockHttpMessageHandler();
+        var capture = new RequestCapture();
+        var expectation = mock.Expect(HttpMethod.Post, url);
+        if (apiKey is not null)
+        {
+            expectation.WithHeaders("x-api-key", apiKey);
+        }
+
+        expectation.WithHeaders("anthropic-version", "2023-06-01");
+        expectation.With(request => request.Content?.Headers.ContentType?.MediaType == "application/json");
+        expectation.Respond(async request =>
+        {
+            capture.Request = request;
+            capture.Body = await request.Content!.ReadAsStringAsync();
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent(SseBodies.Ok, Encoding.UTF8, "text/event-stream"),
+            };
+        });
+        return (mock, capture);
+    }
+}
