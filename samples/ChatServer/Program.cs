@@ -5,7 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddNxtAIGen()
     .AddDemo()
     .AddOpenAI()
-    .AddOllama();
+    .AddOllama()
+    .AddCohere();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
