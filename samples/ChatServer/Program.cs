@@ -4,7 +4,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddNxtAIGen()
     .AddDemo()
-    .AddOpenAI();
+    .AddOpenAI()
+    .AddOllama()
+    .AddCohere();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

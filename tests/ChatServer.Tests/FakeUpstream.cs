@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatServer.Tests;
 
 /// <summary>
-/// A real HTTP server on a loopback port that stands in for an OpenAI-compatible service: each test says how
-/// it answers <c>POST /v1/chat/completions</c>, and can watch for the request being aborted.
+/// A real HTTP server on a loopback port that stands in for a provider's service (by default an OpenAI-compatible
+/// one): each test says how it answers the chat path (<c>POST /v1/chat/completions</c> unless told otherwise), and
+/// can watch for the request being aborted.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -36,14 +37,17 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public int Requests { get; private set; }
 
-    public static async Task<FakeUpstream> StartAsync()
+    /// <summary>Starts the fake.</summary>
+    /// <param name="chatPath">The path of the streaming chat endpoint, for example <c>/api/chat</c> for Ollama.</param>
+    /// <param name="basePath">The part of the path that belongs to the service root (<see cref="BaseUrl"/>), for example <c>/v1</c>.</param>
+    public static async Task<FakeUpstream> StartAsync(string chatPath = "/v1/chat/completions", string basePath = "/v1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FakeUpstream? self = null;
-        app.MapPost("/v1/chat/completions", async context =>
+        app.MapPost(chatPath, async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -58,14 +62,17 @@ public sealed class FakeUpstream : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new FakeUpstream(app, new Uri(address.TrimEnd('/') + "/v1"));
+        self = new FakeUpstream(app, new Uri(address.TrimEnd('/') + basePath));
         return self;
     }
 
     /// <summary>Answers with an SSE body, written in pieces of <paramref name="chunkSize"/> bytes, each flushed.</summary>
-    public static Func<HttpContext, Task> Sse(byte[] body, int chunkSize = 64) => async context =>
+    public static Func<HttpContext, Task> Sse(byte[] body, int chunkSize = 64) => Body(body, "text/event-stream", chunkSize);
+
+    /// <summary>Answers with a streamed body of <paramref name="contentType"/> (NDJSON for Ollama), written in pieces of <paramref name="chunkSize"/> bytes, each flushed.</summary>
+    public static Func<HttpContext, Task> Body(byte[] body, string contentType, int chunkSize = 64) => async context =>
     {
-        context.Response.ContentType = "text/event-stream";
+        context.Response.ContentType = contentType;
         for (var offset = 0; offset < body.Length; offset += chunkSize)
         {
             await context.Response.Body.WriteAsync(body.AsMemory(offset, Math.Min(chunkSize, body.Length - offset)), context.RequestAborted);

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace NxtAIGen.Providers.Cohere.Tests;
+
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class TestJsonContext : JsonSerializerContext;
