@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -9,7 +10,10 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events),
-    /// <c>GET providers</c> and <c>GET providers/{id}/models</c>.
+    /// <c>GET providers</c> and <c>GET providers/{id}/models</c>, <c>GET antiforgery</c>, and the key vault:
+    /// <c>GET|PUT|DELETE keys[/{provider}]</c> (the signed-in user's own keys) and <c>admin/keys[/{provider}]</c>
+    /// (server-wide keys, behind the <c>NxtAIGen:Security:AdminPolicy</c> policy). State-changing requests of
+    /// cookie-authenticated users need the antiforgery token in <c>X-CSRF-TOKEN</c>.
     /// </summary>
     /// <param name="endpoints">The app or a route group.</param>
     /// <param name="prefix">The path prefix, for example <c>/api</c>.</param>
@@ -18,6 +22,7 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(prefix);
+        group.AddEndpointFilter<AntiforgeryEndpointFilter>();
         group.MapPost("/chat/stream", ChatStreamEndpoint.HandleAsync)
             .WithName("NxtAIGenChatStream")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -27,6 +32,18 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/providers", ProvidersEndpoints.List).WithName("NxtAIGenProviders");
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
+        MapKeyVault(group);
         return group;
+    }
+
+    private static void MapKeyVault(RouteGroupBuilder group)
+    {
+        group.MapGet("/antiforgery", AntiforgeryEndpoint.Get).WithName("NxtAIGenAntiforgery");
+        group.MapGet("/keys", ApiKeysEndpoints.ListUserAsync).WithName("NxtAIGenKeys");
+        group.MapPut("/keys/{provider}", ApiKeysEndpoints.PutUserAsync).WithName("NxtAIGenKeyPut");
+        group.MapDelete("/keys/{provider}", ApiKeysEndpoints.DeleteUserAsync).WithName("NxtAIGenKeyDelete");
+        group.MapGet("/admin/keys", ApiKeysEndpoints.ListServerAsync).WithName("NxtAIGenAdminKeys");
+        group.MapPut("/admin/keys/{provider}", ApiKeysEndpoints.PutServerAsync).WithName("NxtAIGenAdminKeyPut");
+        group.MapDelete("/admin/keys/{provider}", ApiKeysEndpoints.DeleteServerAsync).WithName("NxtAIGenAdminKeyDelete");
     }
 }

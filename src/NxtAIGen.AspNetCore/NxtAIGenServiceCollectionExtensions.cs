@@ -7,6 +7,7 @@ using NxtAIGen.AspNetCore.Documents;
 using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.Requests;
+using NxtAIGen.AspNetCore.Security;
 using NxtAIGen.AspNetCore.Streaming;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PdfTextExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, DocxTextExtractor>());
         services.AddMemoryCache();
+        services.AddNxtAIGenKeyVault(sectionName);
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();
         services.TryAddSingleton<ChatStreamRunner>();
