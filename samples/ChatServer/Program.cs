@@ -6,11 +6,13 @@ builder.Services.AddNxtAIGen()
     .AddDemo()
     .AddOpenAI()
     .AddOllama()
-    .AddCohere();
+    .AddCohere()
+    .AddAnthropic();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
+app.UseNxtAIGenSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Security;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -9,7 +10,10 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events),
-    /// <c>GET providers</c>, <c>GET providers/{id}/models</c> and <c>GET limits</c>. The streaming endpoint carries the
+    /// <c>GET providers</c>, <c>GET providers/{id}/models</c>, <c>GET limits</c>, <c>GET antiforgery</c>, and the key vault:
+    /// <c>GET|PUT|DELETE keys[/{provider}]</c> (the signed-in user's own keys) and <c>admin/keys[/{provider}]</c>
+    /// (server-wide keys, behind the <c>NxtAIGen:Security:AdminPolicy</c> policy). State-changing requests of
+    /// cookie-authenticated users need the antiforgery token in <c>X-CSRF-TOKEN</c>. The streaming endpoint carries the
     /// rate-limiter policy <see cref="NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName"/>: call
     /// <c>app.UseRateLimiter()</c> (after <c>UseAuthentication()</c>) for it to apply.
     /// </summary>
@@ -20,6 +24,7 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(prefix);
+        group.AddEndpointFilter<AntiforgeryEndpointFilter>();
         group.MapPost("/chat/stream", ChatStreamEndpoint.HandleAsync)
             .WithName("NxtAIGenChatStream")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
@@ -32,6 +37,18 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
         group.MapGet("/providers", ProvidersEndpoints.List).WithName("NxtAIGenProviders");
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
         group.MapGet("/limits", LimitsEndpoint.HandleAsync).WithName("NxtAIGenLimits");
+        MapKeyVault(group);
         return group;
+    }
+
+    private static void MapKeyVault(RouteGroupBuilder group)
+    {
+        group.MapGet("/antiforgery", AntiforgeryEndpoint.Get).WithName("NxtAIGenAntiforgery");
+        group.MapGet("/keys", ApiKeysEndpoints.ListUserAsync).WithName("NxtAIGenKeys");
+        group.MapPut("/keys/{provider}", ApiKeysEndpoints.PutUserAsync).WithName("NxtAIGenKeyPut");
+        group.MapDelete("/keys/{provider}", ApiKeysEndpoints.DeleteUserAsync).WithName("NxtAIGenKeyDelete");
+        group.MapGet("/admin/keys", ApiKeysEndpoints.ListServerAsync).WithName("NxtAIGenAdminKeys");
+        group.MapPut("/admin/keys/{provider}", ApiKeysEndpoints.PutServerAsync).WithName("NxtAIGenAdminKeyPut");
+        group.MapDelete("/admin/keys/{provider}", ApiKeysEndpoints.DeleteServerAsync).WithName("NxtAIGenAdminKeyDelete");
     }
 }

@@ -10,6 +10,7 @@ using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.RateLimiting;
 using NxtAIGen.AspNetCore.Requests;
+using NxtAIGen.AspNetCore.Security;
 using NxtAIGen.AspNetCore.Streaming;
 using NxtAIGen.AspNetCore.Usage;
 
@@ -46,11 +47,11 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PdfTextExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, DocxTextExtractor>());
         services.AddMemoryCache();
+        services.AddNxtAIGenKeyVault(sectionName);
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();
         services.TryAddSingleton<ChatStreamRunner>();
         services.TryAddSingleton<ICallerResolver, ClaimsCallerResolver>();
-        services.TryAddSingleton<IProviderKeyResolver, ConfiguredKeyResolver>();
         services.AddDataProtection();
         services.TryAddSingleton<GuestIdentity>();
         services.TryAddSingleton<IpAddressHasher>();

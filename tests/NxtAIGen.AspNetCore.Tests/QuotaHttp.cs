@@ -72,7 +72,7 @@ public static class QuotaHttp
 
         if (user is not null)
         {
-            request.Headers.Add(TestAuthHandler.UserHeader, user);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", user);
         }
 
         if (plan is not null)

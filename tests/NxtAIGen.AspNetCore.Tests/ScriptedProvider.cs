@@ -31,6 +31,15 @@ public sealed class ScriptedProvider : IChatStreamProvider
 
     public int ModelListCalls { get; private set; }
 
+    /// <summary>Gets the API key the provider was created with (from its settings).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Gets the service root the provider was created with (from its settings).</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Gets or sets an error <see cref="ListModelsAsync"/> throws (a provider refusing a key, say).</summary>
+    public Exception? ModelListError { get; set; }
+
     /// <summary>Queues the script of the next call.</summary>
     public Script NextCall()
     {
@@ -65,6 +74,11 @@ public sealed class ScriptedProvider : IChatStreamProvider
     public Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         ModelListCalls++;
+        if (ModelListError is not null)
+        {
+            return Task.FromException<IReadOnlyList<ChatModelInfo>>(ModelListError);
+        }
+
         return Task.FromResult<IReadOnlyList<ChatModelInfo>>(Models);
     }
 

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -11,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NxtAIGen.Abstractions;
+using NxtAIGen.AspNetCore.Security;
 
 namespace NxtAIGen.AspNetCore.Tests;
 
@@ -30,7 +33,15 @@ public sealed class TestApp : IAsyncDisposable
         Time = time;
         Provider = provider;
         Client = app.GetTestClient();
+        Logs = app.Services.GetRequiredService<CapturingLoggerProvider>();
+        KeyedProviders = app.Services.GetRequiredService<KeyedProviderLog>().Created;
     }
+
+    /// <summary>Gets every log message the app wrote, at every level.</summary>
+    public CapturingLoggerProvider Logs { get; }
+
+    /// <summary>Gets the <c>keyed</c> providers the registry created, in order, each with the key and base URL it was given.</summary>
+    public ConcurrentQueue<ScriptedProvider> KeyedProviders { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -60,6 +71,13 @@ public sealed class TestApp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton(logs);
+        var keyedLog = new KeyedProviderLog();
+        builder.Services.AddSingleton(keyedLog);
+        TestAuthHandler.AddTo(builder.Services);
         var settings = new Dictionary<string, string?>
         {
             ["NxtAIGen:DefaultProvider"] = "fake",
@@ -74,7 +92,6 @@ public sealed class TestApp : IAsyncDisposable
         var fakeTime = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var scripted = new ScriptedProvider(capabilities: capabilities);
         builder.Services.AddSingleton<TimeProvider>(fakeTime);
-        builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         var nxt = builder.Services.AddNxtAIGen()
             .AddProviderType(new ChatProviderRegistration
             {
@@ -92,10 +109,14 @@ public sealed class TestApp : IAsyncDisposable
                 Name = "Needs a key",
                 DefaultModel = "keyed-1",
                 RequiresBaseUrl = false,
-                Create = (_, s) => new ScriptedProvider(s.Id),
+                Create = (_, s) => keyedLog.Create(s),
             });
+        // After AddNxtAIGen, so these replace its defaults: an in-memory key ring, and names resolved without DNS.
+        builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        builder.Services.AddSingleton<IHostNameResolver>(new FakeHostNameResolver());
         configure?.Invoke(nxt);
         var app = builder.Build();
+        app.UseNxtAIGenSecurityHeaders();
         app.Use((context, next) =>
         {
             // The test server has no client address: a test sets one with X-Test-IP.

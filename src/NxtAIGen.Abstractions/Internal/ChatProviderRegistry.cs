@@ -44,7 +44,9 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
         return false;
     }
 
-    public IChatStreamProvider GetProvider(string id, string? apiKey = null)
+    public IChatStreamProvider GetProvider(string id, string? apiKey = null) => GetProvider(id, apiKey, null);
+
+    public IChatStreamProvider GetProvider(string id, string? apiKey, Uri? baseUrl)
     {
         ArgumentNullException.ThrowIfNull(id);
         if (!_snapshot.Entries.TryGetValue(id, out var entry))
@@ -52,12 +54,18 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
             throw new KeyNotFoundException($"Unknown provider '{id}'.");
         }
 
-        if (apiKey is null || apiKey == entry.Settings.ApiKey)
+        var sameKey = apiKey is null || apiKey == entry.Settings.ApiKey;
+        var sameUrl = baseUrl is null || baseUrl == entry.Settings.BaseUrl;
+        if (sameKey && sameUrl)
         {
             return entry.SharedProvider.Value;
         }
 
-        return entry.Registration.Create(_services, entry.Settings with { ApiKey = apiKey });
+        return entry.Registration.Create(_services, entry.Settings with
+        {
+            ApiKey = apiKey ?? entry.Settings.ApiKey,
+            BaseUrl = baseUrl ?? entry.Settings.BaseUrl,
+        });
     }
 
     public void Dispose() => _changeSubscription?.Dispose();

@@ -23,4 +23,17 @@ public interface IChatProviderRegistry
     /// <returns>The provider.</returns>
     /// <exception cref="KeyNotFoundException">The id is unknown.</exception>
     IChatStreamProvider GetProvider(string id, string? apiKey = null);
+
+    /// <summary>
+    /// Gets a provider for <paramref name="id"/> that uses a caller's own key and service root (for example a user's
+    /// own Ollama or OpenAI-compatible server) instead of the configured ones.
+    /// </summary>
+    /// <param name="id">The id (case-insensitive).</param>
+    /// <param name="apiKey">A key to use instead of the configured one, or <see langword="null"/> for the configured key.</param>
+    /// <param name="baseUrl">A service root to use instead of the configured one, or <see langword="null"/> for the configured root.</param>
+    /// <returns>The provider.</returns>
+    /// <exception cref="KeyNotFoundException">The id is unknown.</exception>
+    /// <exception cref="NotSupportedException">A <paramref name="baseUrl"/> was given to a registry that cannot override it.</exception>
+    IChatStreamProvider GetProvider(string id, string? apiKey, Uri? baseUrl) =>
+        baseUrl is null ? GetProvider(id, apiKey) : throw new NotSupportedException("This provider registry cannot override the base URL.");
 }

@@ -51,8 +51,8 @@ internal static class ChatStreamEndpoint
         }
 
         var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
-        var apiKey = await keys.ResolveAsync(caller, descriptor.Id, context.RequestAborted).ConfigureAwait(false);
-        if (apiKey is null && !descriptor.Configured)
+        var credentials = await keys.ResolveCredentialsAsync(caller, descriptor.Id, context.RequestAborted).ConfigureAwait(false);
+        if (credentials is null && !descriptor.Configured)
         {
             await ApiProblem.NotConfigured(descriptor.Id).ExecuteAsync(context).ConfigureAwait(false);
             return;
@@ -65,7 +65,7 @@ internal static class ChatStreamEndpoint
             return;
         }
 
-        var provider = registry.GetProvider(descriptor.Id, apiKey);
+        var provider = registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl);
         await runner.RunAsync(context, provider, request!, lease!, startedAt).ConfigureAwait(false);
     }
 }

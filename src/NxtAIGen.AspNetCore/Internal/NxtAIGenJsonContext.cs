@@ -14,4 +14,8 @@ namespace NxtAIGen.AspNetCore.Internal;
 [JsonSerializable(typeof(ChatStreamRequestBody))]
 [JsonSerializable(typeof(List<ProviderInfoResponse>))]
 [JsonSerializable(typeof(List<ModelInfoResponse>))]
+[JsonSerializable(typeof(ApiKeyPutBody))]
+[JsonSerializable(typeof(ApiKeyInfoResponse))]
+[JsonSerializable(typeof(List<ApiKeyInfoResponse>))]
+[JsonSerializable(typeof(AntiforgeryTokenResponse))]
 internal sealed partial class NxtAIGenJsonContext : JsonSerializerContext;
