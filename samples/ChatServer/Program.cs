@@ -4,7 +4,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddNxtAIGen()
     .AddDemo()
-    .AddOpenAI();
+    .AddOpenAI()
+    .AddGemini();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
