@@ -7,7 +7,8 @@ builder.Services.AddNxtAIGen()
     .AddOpenAI()
     .AddOllama()
     .AddCohere()
-    .AddAnthropic();
+    .AddAnthropic()
+    .AddGemini();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

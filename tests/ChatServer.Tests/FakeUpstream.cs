@@ -10,9 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatServer.Tests;
 
 /// <summary>
-/// A real HTTP server on a loopback port that stands in for a provider's service (by default an OpenAI-compatible
-/// one): each test says how it answers the chat path (<c>POST /v1/chat/completions</c> unless told otherwise), and
-/// can watch for the request being aborted.
+/// A real HTTP server on a loopback port that stands in for an upstream service (by default an OpenAI-compatible one):
+/// each test says how it answers <c>POST /v1/chat/completions</c> (or the route it maps), and can watch for the
+/// request being aborted.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -35,25 +35,34 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public List<string> RequestBodies { get; } = [];
 
+    /// <summary>Gets the path and query of each request, in order.</summary>
+    public List<string> RequestTargets { get; } = [];
+
+    /// <summary>Gets the headers of each request, in order.</summary>
+    public List<Dictionary<string, string>> RequestHeaders { get; } = [];
+
     public int Requests { get; private set; }
 
-    /// <summary>Starts the fake.</summary>
-    /// <param name="chatPath">The path of the streaming chat endpoint, for example <c>/api/chat</c> for Ollama.</param>
-    /// <param name="basePath">The part of the path that belongs to the service root (<see cref="BaseUrl"/>), for example <c>/v1</c>.</param>
-    public static async Task<FakeUpstream> StartAsync(string chatPath = "/v1/chat/completions", string basePath = "/v1")
+    /// <summary>Starts the server.</summary>
+    /// <param name="route">The POST route it answers, for example <c>/v1beta/models/{**model}</c> for Gemini.</param>
+    /// <param name="basePath">The path of <see cref="BaseUrl"/> under the server's address (<c>/v1</c>; empty for the root).</param>
+    /// <returns>The started server.</returns>
+    public static async Task<FakeUpstream> StartAsync(string route = "/v1/chat/completions", string basePath = "/v1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FakeUpstream? self = null;
-        app.MapPost(chatPath, async context =>
+        app.MapPost(route, async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             lock (self!.RequestBodies)
             {
                 self.RequestBodies.Add(body);
+                self.RequestTargets.Add(context.Request.Path + context.Request.QueryString);
+                self.RequestHeaders.Add(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
                 self.Requests++;
             }
 

@@ -15,6 +15,14 @@ public sealed class StreamComparisonOptions
     /// <summary>Gets when the stream must end with a <see cref="NxtAIGen.Abstractions.ProviderErrorKind.Incomplete"/> error. Default: never.</summary>
     public Func<ExpectedStreamResult, bool> ExpectIncomplete { get; init; } = static _ => false;
 
+    /// <summary>
+    /// Gets, for formats without an end marker, whether a body cut at an event boundary legitimately looks complete:
+    /// for Gemini, the cut body already states a <c>finishReason</c>, which older Vertex streams repeat on every event.
+    /// Such a cut may end normally, with exactly one finish chunk and text and reasoning that are prefixes of the whole
+    /// body's. Default <see langword="null"/>: every cut that loses content must end in an error.
+    /// </summary>
+    public Func<byte[], bool>? CutLooksComplete { get; init; }
+
     /// <summary>Gets whether tool-call ids are compared (when the fixture gives one). Default <see langword="true"/>.</summary>
     public bool CompareToolCallIds { get; init; } = true;
 

@@ -258,13 +258,17 @@ public static class ProviderErrors
 
             if (error.ValueKind == JsonValueKind.Object)
             {
-                return (GetString(error, "type") ?? GetString(error, "code") ?? GetString(error, "status"), GetString(error, "message"));
+                // Google sends {"code": 429, "status": "RESOURCE_EXHAUSTED"}: the status names the error, the number repeats the HTTP status.
+                return (GetString(error, "type") ?? GetText(error, "code") ?? GetString(error, "status") ?? GetString(error, "code"), GetString(error, "message"));
             }
         }
 
         var message = GetString(element, "message") ?? GetString(element, "detail") ?? GetString(element, "error_description");
         return (GetString(element, "type") ?? GetString(element, "code") ?? GetString(element, "status"), message);
     }
+
+    private static string? GetText(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value.ValueKind switch
