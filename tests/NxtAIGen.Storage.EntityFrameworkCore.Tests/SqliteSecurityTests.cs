@@ -22,7 +22,7 @@ public sealed class SqliteSecurityTests(SqliteDatabase database) : IClassFixture
 
         Assert.True(protector.TryUnprotect(back!, out var credentials));
         Assert.Equal(PlainKey, credentials.ApiKey);
-        var bytes = await DatabaseBytesAsync(database.Database, database.Path);
+        var bytes = await DatabaseBytesAsync(database.Database.Services, database.Path);
         Assert.Contains(stored.ProtectedValue, bytes, StringComparison.Ordinal);
         Assert.DoesNotContain(PlainKey, bytes, StringComparison.Ordinal);
         Assert.DoesNotContain(PlainKey[8..^8], bytes, StringComparison.Ordinal);
@@ -46,9 +46,9 @@ public sealed class SqliteSecurityTests(SqliteDatabase database) : IClassFixture
     }
 
     /// <summary>The database file (after a checkpoint) and its write-ahead log, as Latin-1 text for searching.</summary>
-    internal static async Task<string> DatabaseBytesAsync(StoreDatabase store, string path)
+    internal static async Task<string> DatabaseBytesAsync(IServiceProvider services, string path)
     {
-        await using (var db = await store.Get<IDbContextFactory<NxtAIGenDbContext>>().CreateDbContextAsync())
+        await using (var db = await services.GetRequiredService<IDbContextFactory<NxtAIGenDbContext>>().CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
