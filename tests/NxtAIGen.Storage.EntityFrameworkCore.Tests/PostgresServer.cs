@@ -31,7 +31,7 @@ public sealed class PostgresServer : IAsyncLifetime
         _bin = FindBinaries();
         if (_bin is null)
         {
-            const string reason = "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql); set CI to make this a failure.";
+            const string reason = "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin or NXTAIGEN_POSTGRES_BIN (apt-get install postgresql); with CI set this is a failure.";
             if (IsCi)
             {
                 throw new InvalidOperationException("CI is set but " + reason);
@@ -117,6 +117,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private static string? FindBinaries()
     {
+        // NXTAIGEN_POSTGRES_BIN points at another bin folder (or, set to a missing one, checks the skip path).
+        if (Environment.GetEnvironmentVariable("NXTAIGEN_POSTGRES_BIN") is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, "initdb")) && File.Exists(Path.Combine(configured, "pg_ctl")) ? configured : null;
+        }
+
         const string root = "/usr/lib/postgresql";
         if (!Directory.Exists(root))
         {
