@@ -1,3 +1,5 @@
+using ChatServer.Commands;
+
 // The NxtAIGen sample chat server: a one-page chat over every configured provider, with the offline
 // `demo` provider as the default so it runs on a fresh machine with no key and no network.
 var builder = WebApplication.CreateBuilder(args);
@@ -8,10 +10,17 @@ builder.Services.AddNxtAIGen()
     .AddOllama()
     .AddCohere()
     .AddAnthropic()
-    .AddGemini();
+    .AddGemini()
+    .AddEntityFrameworkStores(builder.Configuration.GetConnectionString("NxtAIGen") ?? "Data Source=nxtaigen.db");
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+
+if (args.FirstOrDefault() == ImportPhpKeysCommand.Name)
+{
+    await app.Services.MigrateNxtAIGenDatabaseAsync();
+    return await ImportPhpKeysCommand.RunAsync(app.Services, args, Console.Out);
+}
 
 app.UseNxtAIGenSecurityHeaders();
 app.UseDefaultFiles();
@@ -20,7 +29,8 @@ app.UseRateLimiter();          // the chat endpoint's request and concurrent-str
 app.MapNxtAIGen("/api");
 app.MapHealthChecks("/healthz");
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -20,6 +20,7 @@ public sealed class ChatServerFactory : WebApplicationFactory<Program>
         {
             // Keep the demo fast in tests; its pacing is covered by its own tests.
             ["NxtAIGen:Providers:demo:DefaultModel"] = "demo-1-fast",
+            ["ConnectionStrings:NxtAIGen"] = $"Data Source={DatabasePath};Pooling=False",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -27,9 +28,23 @@ public sealed class ChatServerFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Gets the SQLite file of this instance (deleted with it).</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"nxtaigen-sample-{Guid.NewGuid():N}.db");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // UseSetting reaches Program.cs before it reads the connection string; AddInMemoryCollection comes later.
+        builder.UseSetting("ConnectionStrings:NxtAIGen", _settings["ConnectionStrings:NxtAIGen"]);
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_time is not null)
