@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using NxtAIGen.AspNetCore.Tests;
 
+using static ChatServer.Tests.EndToEnd;
+
 namespace ChatServer.Tests;
 
 /// <summary>
@@ -113,33 +115,5 @@ public sealed class GeminiUpstreamEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(Key, events[1].Data, StringComparison.Ordinal);
     }
 
-    private ChatServerFactory Factory() => new(new Dictionary<string, string?>
-    {
-        ["NxtAIGen:Providers:gemini:BaseUrl"] = _upstream.BaseUrl.ToString(),
-        ["NxtAIGen:Providers:gemini:ApiKey"] = Key,
-    });
-
-    private static async Task<List<SseFrame>> StreamAsync(ChatServerFactory factory, string json)
-    {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var sse = new SseReader(await response.Content.ReadAsStreamAsync());
-        return (await sse.ReadToEndAsync()).Where(f => !f.IsPing).ToList();
-    }
-
-    private static string Concat(IEnumerable<SseFrame> events, string name) =>
-        string.Concat(events.Where(e => e.Event == name).Select(e => e.Json.GetProperty(name).GetString()));
-
-    private static byte[] Fixture(string path)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NxtAIGen.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return File.ReadAllBytes(Path.Combine(dir!.FullName, "tests", "Fixtures", "streams", path));
-    }
+    private ChatServerFactory Factory() => ForProvider("gemini", _upstream, Key);
 }

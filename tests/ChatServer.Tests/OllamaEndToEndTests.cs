@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using NxtAIGen.AspNetCore.Tests;
 
+using static ChatServer.Tests.EndToEnd;
+
 namespace ChatServer.Tests;
 
 /// <summary>
@@ -90,14 +92,4 @@ public sealed class OllamaEndToEndTests : IAsyncLifetime
     {
         ["NxtAIGen:Providers:ollama:BaseUrl"] = _upstream.BaseUrl.ToString(),
     });
-
-    private static async Task<List<SseFrame>> StreamAsync(ChatServerFactory factory, string json)
-    {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var sse = new SseReader(await response.Content.ReadAsStreamAsync());
-        return (await sse.ReadToEndAsync()).Where(f => !f.IsPing).ToList();
-    }
 }

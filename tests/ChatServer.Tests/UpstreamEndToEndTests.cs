@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using NxtAIGen.AspNetCore.Tests;
 
+using static ChatServer.Tests.EndToEnd;
+
 namespace ChatServer.Tests;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class UpstreamEndToEndTests : IAsyncLifetime
         Assert.Equal("start", events[0].Event);
         Assert.Equal("done", events[^1].Event);
         var expected = JsonDocument.Parse(Fixture("openai/text-usage-chunk.expected.json")).RootElement;
-        Assert.Equal(expected.GetProperty("text").GetString(), Text(events));
+        Assert.Equal(expected.GetProperty("text").GetString(), Concat(events, "content"));
         var usage = events[^1].Json.GetProperty("usage");
         Assert.Equal(expected.GetProperty("usage").GetProperty("inputTokens").GetInt32(), usage.GetProperty("input_tokens").GetInt32());
         var sent = JsonDocument.Parse(_upstream.RequestBodies.Single()).RootElement;
@@ -175,47 +177,6 @@ public sealed class UpstreamEndToEndTests : IAsyncLifetime
         await Wait.ForAsync(_upstream.RequestAborted.Task, "the upstream request to be aborted after the client left");
     }
 
-    private ChatServerFactory Factory(Dictionary<string, string?>? extra = null, TimeProvider? time = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["NxtAIGen:Providers:openai:BaseUrl"] = _upstream.BaseUrl.ToString(),
-            ["NxtAIGen:Providers:openai:ApiKey"] = Key,
-        };
-        foreach (var (k, v) in extra ?? [])
-        {
-            settings[k] = v;
-        }
-
-        return new ChatServerFactory(settings, time);
-    }
-
-    private static async Task<List<SseFrame>> StreamAsync(ChatServerFactory factory, string json)
-    {
-        using var client = factory.CreateClient();
-        using var response = await PostAsync(client, json);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var sse = new SseReader(await response.Content.ReadAsStreamAsync());
-        return (await sse.ReadToEndAsync()).Where(f => !f.IsPing).ToList();
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
-
-    private static string Text(IEnumerable<SseFrame> events) =>
-        string.Concat(events.Where(e => e.Event == "content").Select(e => e.Json.GetProperty("content").GetString()));
-
-    private static byte[] Fixture(string path)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NxtAIGen.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return File.ReadAllBytes(Path.Combine(dir!.FullName, "tests", "Fixtures", "streams", path));
-    }
+    private ChatServerFactory Factory(Dictionary<string, string?>? extra = null, TimeProvider? time = null) =>
+        ForProvider("openai", _upstream, Key, extra, time);
 }
