@@ -66,18 +66,25 @@ public abstract class ProviderConformanceTests
         }
     }
 
+    /// <summary>The provider has fixtures to replay.</summary>
     [Fact]
     public void Fixtures_Exist()
     {
         Assert.NotEmpty(Fixtures());
     }
 
+    /// <summary>Every fixture, fed in one read, gives its expected result.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public Task Fixtures_FedWhole_MatchExpected() => ForEachFixtureAsync((fixture, failures) => CheckAsync(fixture, fixture.Body, Chunking.Whole, "whole", failures));
 
+    /// <summary>Every fixture, fed one byte per read (multi-byte characters split), gives its expected result.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public Task Fixtures_FedOneByteAtATime_MatchExpected() => ForEachFixtureAsync((fixture, failures) => CheckAsync(fixture, fixture.Body, Chunking.OneByte, "one byte per read", failures));
 
+    /// <summary>Every fixture, fed in seeded random chunks, gives its expected result.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public Task Fixtures_FedInRandomChunks_MatchExpected() => ForEachFixtureAsync(async (fixture, failures) =>
     {
@@ -87,6 +94,8 @@ public abstract class ProviderConformanceTests
         }
     });
 
+    /// <summary>Every fixture, re-ended with LF and with CRLF, gives its expected result.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public Task Fixtures_WithLfAndCrlfLineEnds_MatchExpected() => ForEachFixtureAsync(async (fixture, failures) =>
     {
@@ -96,6 +105,8 @@ public abstract class ProviderConformanceTests
         }
     });
 
+    /// <summary>A body cut at any event boundary ends with Incomplete (or the fixture's own error), never a normal finish that lost content.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public Task Fixtures_CutAtEveryEventBoundary_NeverEndNormallyWithLostContent() => ForEachFixtureAsync(async (fixture, failures) =>
     {
@@ -133,6 +144,8 @@ public abstract class ProviderConformanceTests
         }
     });
 
+    /// <summary>Cancelling mid-stream surfaces as OperationCanceledException and disposes the response.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Cancellation_MidStream_ThrowsOperationCanceledAndDisposesTheResponse()
     {
@@ -153,6 +166,8 @@ public abstract class ProviderConformanceTests
         Assert.True(content.IsDisposed, "the response must be disposed when the stream is cancelled");
     }
 
+    /// <summary>A silent body keeps the stream open until the caller cancels (which is how an idle timeout stops it).</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Silence_WaitsForDataAndHonoursCancellation()
     {
@@ -175,6 +190,10 @@ public abstract class ProviderConformanceTests
         Assert.True(content.IsDisposed, "the response must be disposed when the stream is cancelled");
     }
 
+    /// <summary>An HTTP error status maps to its kind, with Retry-After, and the key never appears in the exception.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="kind">The expected kind.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [InlineData(400, ProviderErrorKind.InvalidRequest)]
     [InlineData(401, ProviderErrorKind.Authentication)]
