@@ -34,7 +34,7 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName);
-        group.MapGet("/providers", ProvidersEndpoints.List).WithName("NxtAIGenProviders");
+        group.MapGet("/providers", ProvidersEndpoints.ListAsync).WithName("NxtAIGenProviders");
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
         group.MapGet("/limits", LimitsEndpoint.HandleAsync).WithName("NxtAIGenLimits");
         MapKeyVault(group);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -9,34 +11,59 @@ namespace NxtAIGen.AspNetCore.Endpoints;
 /// <summary><c>GET {prefix}/providers</c> and <c>GET {prefix}/providers/{id}/models</c>.</summary>
 internal static class ProvidersEndpoints
 {
-    public static IResult List(IChatProviderRegistry registry)
+    /// <summary>A provider is <c>configured</c> for the caller when configuration, an admin's stored key or the caller's own key makes it usable.</summary>
+    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys)
     {
+        var cancellationToken = context.RequestAborted;
+        var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
+        var stored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in await keys.ListAsync(ApiKeyOwner.Server, cancellationToken).ConfigureAwait(false))
+        {
+            stored.Add(key.ProviderId);
+        }
+
+        if (caller.IsUser)
+        {
+            foreach (var key in await keys.ListAsync(ApiKeyOwner.ForUser(caller.Id), cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add(key.ProviderId);
+            }
+        }
+
         var items = registry.Providers
-            .Select(p => new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured, p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)))
+            .Select(p => new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)))
             .ToList();
         return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListProviderInfoResponse);
     }
 
     public static async Task<IResult> ModelsAsync(
         string id,
+        HttpContext context,
         IChatProviderRegistry registry,
+        ICallerResolver callers,
+        IProviderKeyResolver keys,
         IMemoryCache cache,
-        IOptionsMonitor<NxtAIGenOptions> options,
-        CancellationToken cancellationToken)
+        IOptionsMonitor<NxtAIGenOptions> options)
     {
+        var cancellationToken = context.RequestAborted;
         if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled)
         {
             return ApiProblem.UnknownProvider(id);
         }
 
-        if (!descriptor.Configured)
+        var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
+        var credentials = await keys.ResolveCredentialsAsync(caller, descriptor.Id, cancellationToken).ConfigureAwait(false);
+        if (credentials is null && !descriptor.Configured)
         {
             // Without a key the service cannot be asked; offer what configuration names.
             return TypedResults.Json(FallbackModels(descriptor), NxtAIGenJsonContext.Default.ListModelInfoResponse);
         }
 
         var duration = options.CurrentValue.ModelListCacheDuration;
-        var cacheKey = $"nxtaigen:models:{descriptor.Id}";
+        // Lists can differ per key, so a stored key gets its own entry (named by a hash, never the key).
+        var cacheKey = credentials is null
+            ? $"nxtaigen:models:{descriptor.Id}"
+            : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
         if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
         {
             return TypedResults.Json(cached, NxtAIGenJsonContext.Default.ListModelInfoResponse);
@@ -45,7 +72,7 @@ internal static class ProvidersEndpoints
         IReadOnlyList<ChatModelInfo> models;
         try
         {
-            models = await registry.GetProvider(descriptor.Id).ListModelsAsync(cancellationToken).ConfigureAwait(false);
+            models = await registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl).ListModelsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (NxtAIGenProviderException ex)
         {
