@@ -3,7 +3,10 @@ using NxtAIGen.Abstractions;
 
 namespace NxtAIGen.Providers.Ollama.Internal;
 
-/// <summary>The Ollama provider: <c>POST {BaseUrl}/api/chat</c> with <c>stream: true</c>, answered as NDJSON.</summary>
+/// <summary>
+/// The Ollama provider: <c>POST {BaseUrl}/api/chat</c> with <c>stream: true</c>, answered as NDJSON. A local server
+/// needs no key; Ollama's cloud (and authenticating proxies) take a bearer token, the base class's default.
+/// </summary>
 internal sealed partial class OllamaChatStreamProvider : HttpChatStreamProvider
 {
     /// <summary>The name of the <see cref="HttpClient"/> taken from <see cref="IHttpClientFactory"/>.</summary>
