@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NxtAIGen.Abstractions;
 using NxtAIGen.Providers.Anthropic.Internal.Wire;
 
@@ -10,7 +9,7 @@ internal sealed partial class AnthropicChatStreamProvider
     private const int ModelsPageSize = 1000;
     private const int MaxModelPages = 20;
 
-    public async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         var models = new List<ChatModelInfo>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -21,7 +20,7 @@ internal sealed partial class AnthropicChatStreamProvider
             var list = await GetModelPageAsync(new Uri(url), page == 0, cancellationToken).ConfigureAwait(false);
             if (list is null)
             {
-                var fallback = _settings.Models.Count > 0 ? _settings.Models : AnthropicDefaults.KnownModels;
+                var fallback = Settings.Models.Count > 0 ? Settings.Models : AnthropicDefaults.KnownModels;
                 return [.. fallback.Select(id => new ChatModelInfo(id))];
             }
 
@@ -47,35 +46,7 @@ internal sealed partial class AnthropicChatStreamProvider
     /// <summary>Reads one page; <see langword="null"/> when the first page is a 404 (a gateway without model listing).</summary>
     private async Task<AnthropicModelList?> GetModelPageAsync(Uri url, bool firstPage, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Get, url);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            if (firstPage && (int)response.StatusCode == 404)
-            {
-                return null;
-            }
-
-            throw await ProviderErrors.FromResponseAsync(Id, response, _settings.ApiKey, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            throw ProviderErrors.Network(Id, ex);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, AnthropicJsonContext.Default.AnthropicModelList) ?? new AnthropicModelList();
-        }
-        catch (JsonException ex)
-        {
-            throw new NxtAIGenProviderException(ProviderErrorKind.Server, Id, $"{Id}: the model list is not valid JSON.", ex);
-        }
+        var body = await GetBytesAsync(url, notFoundAsNull: firstPage, cancellationToken).ConfigureAwait(false);
+        return body is null ? null : DeserializeModelList(body, AnthropicJsonContext.Default.AnthropicModelList) ?? new AnthropicModelList();
     }
 }

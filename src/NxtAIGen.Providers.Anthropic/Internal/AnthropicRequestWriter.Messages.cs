@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using NxtAIGen.Abstractions;
 
@@ -400,12 +399,7 @@ internal static partial class AnthropicRequestWriter
 
     private static string DocumentText(DocumentPart document, string providerId)
     {
-        var text = document.Text;
-        if (text is null && !document.Data.IsEmpty && IsTextMediaType(document.MediaType))
-        {
-            text = Encoding.UTF8.GetString(document.Data.Span);
-        }
-
+        var text = DocumentPrompt.GetText(document);
         if (text is null)
         {
             throw new NxtAIGenProviderException(
@@ -414,26 +408,8 @@ internal static partial class AnthropicRequestWriter
                 $"{providerId}: the document '{document.Name}' ({document.MediaType}) cannot be sent: Anthropic reads only PDF natively, here, and no extracted text was given.");
         }
 
-        return FormatDocument(document.Name, text);
+        return DocumentPrompt.Format(document.Name, text);
     }
-
-    /// <summary>Wraps an inlined document so that the model sees its file name.</summary>
-    /// <param name="name">The file name.</param>
-    /// <param name="text">The document text.</param>
-    /// <returns>The text block's content.</returns>
-    internal static string FormatDocument(string name, string text) =>
-        string.Concat("<document name=\"", name, "\">\n", text, "\n</document>");
-
-    private static bool IsTextMediaType(string mediaType) =>
-        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-        || mediaType.ToUpperInvariant() switch
-        {
-            "APPLICATION/JSON" or "APPLICATION/XML" or "APPLICATION/YAML" or "APPLICATION/X-YAML" or "APPLICATION/CSV"
-                or "APPLICATION/JAVASCRIPT" or "APPLICATION/X-NDJSON" or "APPLICATION/SQL" => true,
-            _ => false,
-        };
 
     /// <summary>One content block before it is written.</summary>
     /// <param name="Kind">What it becomes.</param>

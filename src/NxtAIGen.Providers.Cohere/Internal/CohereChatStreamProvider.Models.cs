@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NxtAIGen.Abstractions;
 using NxtAIGen.Providers.Cohere.Internal.Wire;
 
@@ -12,7 +11,7 @@ internal sealed partial class CohereChatStreamProvider
     /// <summary>Lists the chat models (<c>GET /v1/models?endpoint=chat</c>, following <c>next_page_token</c>).</summary>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The models, with their context length and capabilities when Cohere states them.</returns>
-    public async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         var models = new List<ChatModelInfo>();
         string? pageToken = null;
@@ -22,7 +21,7 @@ internal sealed partial class CohereChatStreamProvider
             var list = await GetModelPageAsync(url, cancellationToken).ConfigureAwait(false);
             if (list is null)
             {
-                return [.. _settings.Models.Select(id => new ChatModelInfo(id))];
+                return [.. Settings.Models.Select(id => new ChatModelInfo(id))];
             }
 
             foreach (var model in list.Models ?? [])
@@ -50,36 +49,8 @@ internal sealed partial class CohereChatStreamProvider
     /// <summary>Reads one page; <see langword="null"/> when the service has no model list (404) and models are configured.</summary>
     private async Task<CohereModelList?> GetModelPageAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(HttpMethod.Get, url);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            if ((int)response.StatusCode == 404 && _settings.Models.Count > 0)
-            {
-                return null;
-            }
-
-            throw await ProviderErrors.FromResponseAsync(Id, response, _settings.ApiKey, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            throw ProviderErrors.Network(Id, ex);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, CohereJsonContext.Default.CohereModelList) ?? new CohereModelList();
-        }
-        catch (JsonException ex)
-        {
-            throw new NxtAIGenProviderException(ProviderErrorKind.Server, Id, $"{Id}: the model list is not valid JSON.", ex);
-        }
+        var body = await GetBytesAsync(url, notFoundAsNull: Settings.Models.Count > 0, cancellationToken).ConfigureAwait(false);
+        return body is null ? null : DeserializeModelList(body, CohereJsonContext.Default.CohereModelList) ?? new CohereModelList();
     }
 
     private static ChatCapabilities? CapabilitiesOf(CohereModel model)

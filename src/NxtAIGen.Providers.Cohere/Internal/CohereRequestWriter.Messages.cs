@@ -87,7 +87,7 @@ internal static partial class CohereRequestWriter
                         text.Append(t.Text);
                         break;
                     case DocumentPart document:
-                        text.Append(text.Length > 0 ? "\n\n" : string.Empty).Append(FormatDocument(document.Name, DocumentText(document, providerId)));
+                        text.Append(text.Length > 0 ? "\n\n" : string.Empty).Append(DocumentPrompt.Format(document.Name, DocumentText(document, providerId)));
                         break;
                     case ImagePart:
                         throw new NxtAIGenProviderException(ProviderErrorKind.InvalidRequest, providerId, $"{providerId}: Cohere takes images in user messages only.");
@@ -115,7 +115,7 @@ internal static partial class CohereRequestWriter
                         writer.WriteEndObject();
                         break;
                     case DocumentPart document:
-                        WriteTextPart(writer, FormatDocument(document.Name, DocumentText(document, providerId)));
+                        WriteTextPart(writer, DocumentPrompt.Format(document.Name, DocumentText(document, providerId)));
                         break;
                 }
             }
@@ -184,33 +184,9 @@ internal static partial class CohereRequestWriter
 
     private static string DocumentText(DocumentPart document, string providerId)
     {
-        var text = document.Text;
-        if (text is null && !document.Data.IsEmpty && IsTextMediaType(document.MediaType))
-        {
-            text = Encoding.UTF8.GetString(document.Data.Span);
-        }
-
-        return text ?? throw new NxtAIGenProviderException(
+        return DocumentPrompt.GetText(document) ?? throw new NxtAIGenProviderException(
             ProviderErrorKind.InvalidRequest,
             providerId,
             $"{providerId}: the document '{document.Name}' ({document.MediaType}) cannot be sent: Cohere reads documents as text and no extracted text was given.");
     }
-
-    /// <summary>Wraps an inlined document so that the model sees its file name.</summary>
-    /// <param name="name">The file name.</param>
-    /// <param name="text">The document text.</param>
-    /// <returns>The text.</returns>
-    internal static string FormatDocument(string name, string text) =>
-        string.Concat("<document name=\"", name, "\">\n", text, "\n</document>");
-
-    private static bool IsTextMediaType(string mediaType) =>
-        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-        || mediaType.ToUpperInvariant() switch
-        {
-            "APPLICATION/JSON" or "APPLICATION/XML" or "APPLICATION/YAML" or "APPLICATION/X-YAML" or "APPLICATION/CSV"
-                or "APPLICATION/JAVASCRIPT" or "APPLICATION/X-NDJSON" or "APPLICATION/SQL" => true,
-            _ => false,
-        };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NxtAIGen.Abstractions;
 using NxtAIGen.Providers.Gemini.Internal.Wire;
 
@@ -10,7 +9,7 @@ internal sealed partial class GeminiChatStreamProvider
     private const int PageSize = 1000;
     private const int MaxPages = 20;
 
-    public async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<ChatModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default)
     {
         var models = new List<ChatModelInfo>();
         string? pageToken = null;
@@ -20,7 +19,7 @@ internal sealed partial class GeminiChatStreamProvider
             if (list is null)
             {
                 // 404: the service (a proxy, say) cannot list; offer the configured ids.
-                return [.. _settings.Models.Select(id => new ChatModelInfo(id))];
+                return [.. Settings.Models.Select(id => new ChatModelInfo(id))];
             }
 
             foreach (var model in list.Models ?? [])
@@ -58,35 +57,7 @@ internal sealed partial class GeminiChatStreamProvider
             url += "&pageToken=" + Uri.EscapeDataString(pageToken);
         }
 
-        using var request = CreateRequest(HttpMethod.Get, new Uri(url), Json);
-        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            if ((int)response.StatusCode == 404 && _settings.Models.Count > 0)
-            {
-                return null;
-            }
-
-            throw await ProviderErrors.FromResponseAsync(Id, response, _settings.ApiKey, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            throw ProviderErrors.Network(Id, ex);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, GeminiJsonContext.Default.GeminiModelList) ?? new GeminiModelList();
-        }
-        catch (JsonException ex)
-        {
-            throw new NxtAIGenProviderException(ProviderErrorKind.Server, Id, $"{Id}: the model list is not valid JSON.", ex);
-        }
+        var body = await GetBytesAsync(new Uri(url), notFoundAsNull: Settings.Models.Count > 0, cancellationToken).ConfigureAwait(false);
+        return body is null ? null : DeserializeModelList(body, GeminiJsonContext.Default.GeminiModelList) ?? new GeminiModelList();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using NxtAIGen.Abstractions;
 
@@ -9,7 +8,7 @@ namespace NxtAIGen.Providers.Gemini.Internal;
 /// The Gemini provider: <c>POST {BaseUrl}/v1beta/models/{model}:streamGenerateContent?alt=sse</c> with the key in the
 /// <c>x-goog-api-key</c> header (never in the URL).
 /// </summary>
-internal sealed partial class GeminiChatStreamProvider : IChatStreamProvider
+internal sealed partial class GeminiChatStreamProvider : HttpChatStreamProvider
 {
     /// <summary>The built-in provider id and type.</summary>
     public const string ProviderType = "gemini";
@@ -30,50 +29,17 @@ internal sealed partial class GeminiChatStreamProvider : IChatStreamProvider
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
-    private readonly ChatProviderSettings _settings;
-    private readonly HttpClient _httpClient;
-    private readonly TimeProvider _timeProvider;
     private readonly string _apiRoot;
 
     public GeminiChatStreamProvider(ChatProviderSettings settings, HttpClient httpClient, TimeProvider? timeProvider = null)
+        : base(settings, httpClient, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(httpClient);
         var baseUrl = settings.BaseUrl ?? DefaultBaseUrl;
-        _settings = settings;
-        _httpClient = httpClient;
-        _timeProvider = timeProvider ?? TimeProvider.System;
         _apiRoot = ApiRoot(baseUrl);
     }
 
     /// <summary>Gets the service root used when none is configured.</summary>
     public static Uri DefaultBaseUrl { get; } = new("https://generativelanguage.googleapis.com");
-
-    public string Id => _settings.Id;
-
-    public ChatCapabilities Capabilities => _settings.Capabilities;
-
-    public IAsyncEnumerable<ChatChunk> StreamAsync(ChatRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var model = string.IsNullOrEmpty(request.Model) ? _settings.DefaultModel : request.Model;
-        if (string.IsNullOrEmpty(model))
-        {
-            throw new ArgumentException($"{Id}: the request names no model and no default model is configured.", nameof(request));
-        }
-
-        if (!ModelPattern().IsMatch(model))
-        {
-            throw new ArgumentException($"{Id}: '{model}' is not a valid Gemini model id (letters, digits and . _ - only, optionally after 'models/' or 'tunedModels/').", nameof(request));
-        }
-
-        if (request.Messages is not { Count: > 0 })
-        {
-            throw new ArgumentException($"{Id}: the request has no messages.", nameof(request));
-        }
-
-        return StreamCoreAsync(request, model, cancellationToken);
-    }
 
     /// <summary>Builds the streaming URL: <c>{root}/models/{model}:streamGenerateContent?alt=sse</c>.</summary>
     /// <param name="model">The model id, with or without <c>models/</c> (or a <c>tunedModels/...</c> name).</param>
@@ -92,80 +58,32 @@ internal sealed partial class GeminiChatStreamProvider : IChatStreamProvider
         return VersionPattern().IsMatch(lastSegment) ? root : root + "/" + DefaultApiVersion;
     }
 
-    private async IAsyncEnumerable<ChatChunk> StreamCoreAsync(
-        ChatRequest request, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override string? ValidateModelId(string model) =>
+        ModelPattern().IsMatch(model)
+            ? null
+            : $"{Id}: '{model}' is not a valid Gemini model id (letters, digits and . _ - only, optionally after 'models/' or 'tunedModels/').";
+
+    protected override HttpRequestMessage CreateStreamRequest(ChatRequest request, string model)
     {
         var body = GeminiRequestWriter.Write(request, model, Id);
-        using var httpRequest = CreateRequest(HttpMethod.Post, StreamUrl(model), EventStream);
+        var httpRequest = CreateRequest(HttpMethod.Post, StreamUrl(model));
         httpRequest.Content = new ReadOnlyMemoryContent(body) { Headers = { ContentType = JsonContentType } };
-
-        HttpResponseMessage? response = null;
-        try
-        {
-            response = await SendAsync(httpRequest, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ProviderErrors.FromResponseAsync(Id, response, _settings.ApiKey, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-
-            var stream = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            var parser = new GeminiStreamParser(Id, _settings.ApiKey, request.Reasoning?.IncludeReasoning ?? true);
-            await foreach (var chunk in parser.ParseAsync(stream, cancellationToken).ConfigureAwait(false))
-            {
-                yield return chunk;
-            }
-        }
-        finally
-        {
-            response?.Dispose();
-        }
+        return httpRequest;
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, Uri url, MediaTypeWithQualityHeaderValue accept)
-    {
-        var message = new HttpRequestMessage(method, url);
-        message.Headers.Accept.Add(accept);
-        if (_settings.ApiKey is { Length: > 0 } key)
-        {
-            message.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
-        }
+    protected override IAsyncEnumerable<ChatChunk> ParseAsync(Stream body, ChatRequest request, CancellationToken cancellationToken) =>
+        new GeminiStreamParser(Id, Settings.ApiKey, request.Reasoning?.IncludeReasoning ?? true).ParseAsync(body, cancellationToken);
 
-        foreach (var (name, value) in _settings.Headers)
-        {
-            message.Headers.Remove(name);
-            message.Headers.TryAddWithoutValidation(name, value);
-        }
+    /// <summary>Gemini takes the key in <c>x-goog-api-key</c>, never in the URL.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="apiKey">The key.</param>
+    protected override void ApplyAuthentication(HttpRequestMessage request, string apiKey) =>
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, apiKey);
 
-        return message;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw ProviderErrors.Network(Id, ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested && ex.InnerException is TimeoutException)
-        {
-            throw new NxtAIGenProviderException(ProviderErrorKind.Timeout, Id, $"{Id}: the provider did not answer in time.", ex);
-        }
-    }
-
-    private async Task<Stream> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            throw ProviderErrors.Network(Id, ex);
-        }
-    }
+    /// <summary>Adds <c>Accept</c>: an event stream for the streaming <c>POST</c>, JSON for the model list.</summary>
+    /// <param name="request">The request.</param>
+    protected override void ApplyProviderHeaders(HttpRequestMessage request) =>
+        request.Headers.Accept.Add(request.Method == HttpMethod.Post ? EventStream : Json);
 
     [GeneratedRegex("^(?:(?:models|tunedModels)/)?[A-Za-z0-9._-]{1,128}$")]
     private static partial Regex ModelPattern();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using NxtAIGen.Abstractions;
 
@@ -264,12 +263,7 @@ internal static partial class GeminiRequestWriter
             return;
         }
 
-        var text = document.Text;
-        if (text is null && !document.Data.IsEmpty && IsTextMediaType(document.MediaType))
-        {
-            text = Encoding.UTF8.GetString(document.Data.Span);
-        }
-
+        var text = DocumentPrompt.GetText(document);
         if (text is null)
         {
             throw new NxtAIGenProviderException(
@@ -279,18 +273,7 @@ internal static partial class GeminiRequestWriter
         }
 
         writer.WriteStartObject();
-        writer.WriteString("text", string.Concat("<document name=\"", document.Name, "\">\n", text, "\n</document>"));
+        writer.WriteString("text", DocumentPrompt.Format(document.Name, text));
         writer.WriteEndObject();
     }
-
-    private static bool IsTextMediaType(string mediaType) =>
-        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-        || mediaType.ToUpperInvariant() switch
-        {
-            "APPLICATION/JSON" or "APPLICATION/XML" or "APPLICATION/YAML" or "APPLICATION/X-YAML" or "APPLICATION/CSV"
-                or "APPLICATION/JAVASCRIPT" or "APPLICATION/X-NDJSON" or "APPLICATION/SQL" => true,
-            _ => false,
-        };
 }

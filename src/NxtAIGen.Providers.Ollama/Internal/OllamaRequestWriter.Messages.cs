@@ -70,7 +70,7 @@ internal static partial class OllamaRequestWriter
                         content.Append("\n\n");
                     }
 
-                    content.Append(FormatDocument(document.Name, DocumentText(document, providerId)));
+                    content.Append(DocumentPrompt.Format(document.Name, DocumentText(document, providerId)));
                     hasContent = true;
                     break;
                 case ImagePart image:
@@ -174,33 +174,9 @@ internal static partial class OllamaRequestWriter
 
     private static string DocumentText(DocumentPart document, string providerId)
     {
-        var text = document.Text;
-        if (text is null && !document.Data.IsEmpty && IsTextMediaType(document.MediaType))
-        {
-            text = Encoding.UTF8.GetString(document.Data.Span);
-        }
-
-        return text ?? throw new NxtAIGenProviderException(
+        return DocumentPrompt.GetText(document) ?? throw new NxtAIGenProviderException(
             ProviderErrorKind.InvalidRequest,
             providerId,
             $"{providerId}: the document '{document.Name}' ({document.MediaType}) cannot be sent: Ollama reads documents as text and no extracted text was given.");
     }
-
-    /// <summary>Wraps an inlined document so that the model sees its file name.</summary>
-    /// <param name="name">The file name.</param>
-    /// <param name="text">The document text.</param>
-    /// <returns>The text.</returns>
-    internal static string FormatDocument(string name, string text) =>
-        string.Concat("<document name=\"", name, "\">\n", text, "\n</document>");
-
-    private static bool IsTextMediaType(string mediaType) =>
-        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-        || mediaType.ToUpperInvariant() switch
-        {
-            "APPLICATION/JSON" or "APPLICATION/XML" or "APPLICATION/YAML" or "APPLICATION/X-YAML" or "APPLICATION/CSV"
-                or "APPLICATION/JAVASCRIPT" or "APPLICATION/X-NDJSON" or "APPLICATION/SQL" => true,
-            _ => false,
-        };
 }

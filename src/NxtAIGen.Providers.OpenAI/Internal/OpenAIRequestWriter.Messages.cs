@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using NxtAIGen.Abstractions;
 
@@ -172,12 +171,7 @@ internal static partial class OpenAIRequestWriter
             return;
         }
 
-        var text = document.Text;
-        if (text is null && !document.Data.IsEmpty && IsTextMediaType(document.MediaType))
-        {
-            text = Encoding.UTF8.GetString(document.Data.Span);
-        }
-
+        var text = DocumentPrompt.GetText(document);
         if (text is null)
         {
             throw new NxtAIGenProviderException(
@@ -186,24 +180,6 @@ internal static partial class OpenAIRequestWriter
                 $"{providerId}: the document '{document.Name}' ({document.MediaType}) cannot be sent: this provider does not read that format natively and no extracted text was given.");
         }
 
-        WriteTextPart(writer, FormatDocument(document.Name, text));
+        WriteTextPart(writer, DocumentPrompt.Format(document.Name, text));
     }
-
-    /// <summary>Wraps an inlined document so that the model sees its file name.</summary>
-    /// <param name="name">The file name.</param>
-    /// <param name="text">The document text.</param>
-    /// <returns>The text part's content.</returns>
-    internal static string FormatDocument(string name, string text) =>
-        string.Concat("<document name=\"", name, "\">\n", text, "\n</document>");
-
-    private static bool IsTextMediaType(string mediaType) =>
-        mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-        || mediaType.ToUpperInvariant() switch
-        {
-            "APPLICATION/JSON" or "APPLICATION/XML" or "APPLICATION/YAML" or "APPLICATION/X-YAML" or "APPLICATION/CSV"
-                or "APPLICATION/JAVASCRIPT" or "APPLICATION/X-NDJSON" or "APPLICATION/SQL" => true,
-            _ => false,
-        };
 }
