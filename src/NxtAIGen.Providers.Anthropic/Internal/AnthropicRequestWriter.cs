@@ -186,18 +186,7 @@ internal static partial class AnthropicRequestWriter
                 }
 
                 writer.WritePropertyName("input_schema");
-                if (tool.ParametersSchema is { ValueKind: JsonValueKind.Object } schema)
-                {
-                    schema.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", "object");
-                    writer.WriteStartObject("properties");
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
-                }
+                tool.WriteParametersSchema(writer);
 
                 writer.WriteEndObject();
             }

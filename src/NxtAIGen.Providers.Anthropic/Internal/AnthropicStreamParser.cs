@@ -32,7 +32,7 @@ internal sealed partial class AnthropicStreamParser
     public async IAsyncEnumerable<ChatChunk> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new List<ChatChunk>(4);
-        var events = SseParser.Create(new EndOfBodyStream(stream), EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        var events = SseParser.Create(new SseBodyStream(stream), EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         var sawStop = false;
         JsonException? malformed = null;
         try

@@ -120,18 +120,7 @@ internal static partial class CohereRequestWriter
                 }
 
                 writer.WritePropertyName("parameters");
-                if (tool.ParametersSchema is { ValueKind: JsonValueKind.Object } schema)
-                {
-                    schema.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", "object");
-                    writer.WriteStartObject("properties");
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
-                }
+                tool.WriteParametersSchema(writer);
 
                 writer.WriteEndObject();
                 writer.WriteEndObject();

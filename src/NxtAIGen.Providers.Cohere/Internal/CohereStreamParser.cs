@@ -31,7 +31,7 @@ internal sealed partial class CohereStreamParser
     public async IAsyncEnumerable<ChatChunk> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new List<ChatChunk>(4);
-        var events = SseParser.Create(stream, EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        var events = SseParser.Create(new SseBodyStream(stream), EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         JsonException? malformed = null;
         var ended = false;
         try
