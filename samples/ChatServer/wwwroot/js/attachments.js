@@ -1,7 +1,7 @@
 // Attachments: picked, dropped or pasted files, checked in the page first (type, size, count) so a
 // refusal is shown at once; the server checks again and its refusal (400/413) is shown the same way.
 
-import { el, formatBytes } from './dom.js';
+import { el, formatBytes, extensionOf } from './dom.js';
 
 /** The defaults of NxtAIGen:Requests (MaxFiles, MaxFileBytes): the server is the judge, these only warn early. */
 export const MAX_FILES = 10;
@@ -83,7 +83,7 @@ export function createAttachments({ list, errors, getProvider }) {
 
   function render() {
     list.replaceChildren(...files.map((file, index) => el('li', { class: 'attachment-chip', testid: 'attachment-chip' },
-      file.preview ? el('img', { src: file.preview, alt: '', class: 'attachment-thumb' }) : el('span', { class: 'attachment-icon', 'aria-hidden': 'true', text: '📄' }),
+      file.preview ? el('img', { src: file.preview, alt: '', class: 'attachment-thumb' }) : el('span', { class: 'attachment-icon', 'aria-hidden': 'true', text: extensionOf(file.name) }),
       el('span', { class: 'attachment-name', text: file.name }),
       el('span', { class: 'attachment-size', text: formatBytes(file.size) }),
       el('button', {

@@ -4,7 +4,7 @@
 import { API, ApiError, getCsrfToken, readProblem, describeError, sendJson } from './api.js';
 import { readEventStream } from './sse.js';
 import { renderMarkdownInto, copyText } from './markdown.js';
-import { el, byId, formatMs, formatBytes } from './dom.js';
+import { el, byId, formatMs, formatBytes, extensionOf } from './dom.js';
 import { state, emit, currentProvider } from './state.js';
 
 const GUEST_STORAGE_KEY = 'nxtaigen.chat.v2';
@@ -92,7 +92,7 @@ function filesView(files) {
     return null;
   }
   return el('ul', { class: 'message-files' }, files.map((file) => el('li', { class: 'attachment-chip small', testid: 'message-file' },
-    file.data && file.media_type.startsWith('image/') ? el('img', { src: `data:${file.media_type};base64,${file.data}`, alt: '', class: 'attachment-thumb' }) : el('span', { 'aria-hidden': 'true', text: '📄' }),
+    file.data && file.media_type.startsWith('image/') ? el('img', { src: `data:${file.media_type};base64,${file.data}`, alt: '', class: 'attachment-thumb' }) : el('span', { class: 'attachment-icon', 'aria-hidden': 'true', text: extensionOf(file.name) }),
     el('span', { class: 'attachment-name', text: file.name }),
     typeof file.size === 'number' ? el('span', { class: 'attachment-size', text: formatBytes(file.size) }) : null)));
 }

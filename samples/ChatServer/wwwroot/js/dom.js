@@ -123,3 +123,9 @@ export function confirmAction(title, text, okLabel = 'OK') {
     byId('prompt-ok').focus();
   });
 }
+
+/** The upper-case extension of a file name ("PDF"), shown as a small badge. */
+export function extensionOf(name) {
+  const match = /\.([a-z0-9]{1,5})$/i.exec(name || '');
+  return match ? match[1].toUpperCase() : 'FILE';
+}
