@@ -6,6 +6,9 @@ namespace NxtAIGen.Abstractions.Internal;
 /// <summary>JSON helpers for the Microsoft.Extensions.AI bridge: values to JSON text and back, without reflection where the types allow it.</summary>
 internal static class AIJson
 {
+    /// <summary>Microsoft.Extensions.AI's JSON options (its contracts, reflection where the host allows it), writing compact JSON.</summary>
+    private static readonly JsonSerializerOptions Compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     /// <summary>Writes a function call's arguments as a JSON object text.</summary>
     public static string SerializeArguments(IDictionary<string, object?>? arguments)
     {
@@ -14,7 +17,7 @@ internal static class AIJson
             return "{}";
         }
 
-        return JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        return JsonSerializer.Serialize(arguments, Compact.GetTypeInfo(typeof(IDictionary<string, object?>)));
     }
 
     /// <summary>Parses a call's arguments (a JSON object) into the dictionary <see cref="FunctionCallContent"/> holds.</summary>
@@ -54,7 +57,7 @@ internal static class AIJson
     {
         JsonElement element => element,
         null => NullElement(),
-        _ => JsonSerializer.SerializeToElement(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+        _ => JsonSerializer.SerializeToElement(value, Compact.GetTypeInfo(value.GetType())),
     };
 
     private static JsonElement NullElement()
@@ -67,7 +70,7 @@ internal static class AIJson
     {
         try
         {
-            return JsonSerializer.Serialize(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(type));
+            return JsonSerializer.Serialize(value, Compact.GetTypeInfo(type));
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
         {

@@ -90,6 +90,7 @@ internal static partial class AIMessageMapper
         ToolResultPart result => new AI.FunctionResultContent(result.ToolCallId, ResultValue(result.Content))
         {
             Exception = result.IsError ? new InvalidOperationException(result.Content) : null,
+            AdditionalProperties = result.Name is null ? null : new() { [NameKey] = result.Name },
         },
         _ => null,
     };

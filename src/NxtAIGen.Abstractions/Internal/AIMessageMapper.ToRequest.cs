@@ -78,7 +78,11 @@ internal static partial class AIMessageMapper
                     parts.Add(new ToolCallPart(toolCall));
                     break;
                 case AI.FunctionResultContent result:
-                    callNames.TryGetValue(result.CallId, out var name);
+                    if (!callNames.TryGetValue(result.CallId, out var name))
+                    {
+                        name = result.AdditionalProperties?.TryGetValue(NameKey, out var named) == true ? named as string : null;
+                    }
+
                     parts.Add(new ToolResultPart(
                         result.CallId,
                         result.Exception is { } error && result.Result is null ? "Error: " + error.Message : AIJson.ResultToText(result.Result),

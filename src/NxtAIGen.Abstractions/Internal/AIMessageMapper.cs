@@ -18,6 +18,9 @@ internal static partial class AIMessageMapper
     /// <summary>The additional property holding a tool call's provider signature (Gemini's <c>thoughtSignature</c>).</summary>
     public const string SignatureKey = "nxtaigen.signature";
 
+    /// <summary>The additional property of a <see cref="AI.FunctionResultContent"/> holding the function name.</summary>
+    public const string NameKey = "nxtaigen.name";
+
     /// <summary>The additional property of a response (or update) holding the citations.</summary>
     public const string CitationsKey = "nxtaigen.citations";
 

@@ -78,6 +78,7 @@ internal sealed class ChatClientStreamProvider : IChatStreamProvider
         string? responseId = null;
         string? model = null;
         AI.ChatFinishReason? finishReason = null;
+        string? rawFinishReason = null;
         var sawToolCall = false;
         var pending = new List<ChatChunk>(4);
         while (true)
@@ -96,11 +97,12 @@ internal sealed class ChatClientStreamProvider : IChatStreamProvider
 
             var update = enumerator.Current;
             pending.Clear();
-            if ((update.ResponseId is { } id && id != responseId) || (update.ModelId is { } updateModel && updateModel != model))
+            var citations = update.AdditionalProperties?.TryGetValue(AIMessageMapper.CitationsKey, out var cited) == true ? cited as IReadOnlyList<string> : null;
+            if ((update.ResponseId is { } id && id != responseId) || (update.ModelId is { } updateModel && updateModel != model) || citations is not null)
             {
                 responseId = update.ResponseId ?? responseId;
                 model = update.ModelId ?? model;
-                pending.Add(ChatChunk.ForMetadata(new ChatResponseMetadata { ResponseId = responseId, Model = model }));
+                pending.Add(ChatChunk.ForMetadata(new ChatResponseMetadata { ResponseId = responseId, Model = model, Citations = citations }));
             }
 
             foreach (var content in update.Contents)
@@ -138,6 +140,10 @@ internal sealed class ChatClientStreamProvider : IChatStreamProvider
             }
 
             finishReason = update.FinishReason ?? finishReason;
+            if (update.AdditionalProperties?.TryGetValue(AIMessageMapper.RawFinishReasonKey, out var raw) == true && raw is string rawText)
+            {
+                rawFinishReason = rawText;
+            }
             foreach (var chunk in pending)
             {
                 yield return chunk;
@@ -146,7 +152,7 @@ internal sealed class ChatClientStreamProvider : IChatStreamProvider
 
         // A client's stream that ends normally is complete; a missing finish reason is inferred.
         var reason = finishReason is { } known ? AIMessageMapper.FromAI(known) : sawToolCall ? ChatFinishReason.ToolCalls : ChatFinishReason.Stop;
-        yield return ChatChunk.ForFinish(reason, finishReason?.Value);
+        yield return ChatChunk.ForFinish(reason, rawFinishReason ?? finishReason?.Value);
     }
 
     private NxtAIGenProviderException MapException(Exception exception, CancellationToken cancellationToken) => exception switch
