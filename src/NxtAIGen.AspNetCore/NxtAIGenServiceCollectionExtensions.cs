@@ -43,6 +43,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         var builder = services.AddNxtAIGenCore();
         services.AddOptions<ChatProviderRegistryOptions>().BindConfiguration(sectionName);
         services.AddOptions<NxtAIGenOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        services.AddOptions<NxtAIGenTelemetryOptions>().BindConfiguration(sectionName + ":Telemetry");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxtAIGenOptions>, NxtAIGenOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NxtAIGenOptions>, NxtAIGenQuotaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PlainTextExtractor>());
