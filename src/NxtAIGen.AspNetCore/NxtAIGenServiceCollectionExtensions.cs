@@ -6,6 +6,7 @@ using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore;
 using NxtAIGen.AspNetCore.Callers;
 using NxtAIGen.AspNetCore.Documents;
+using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.RateLimiting;
@@ -28,7 +29,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
     /// <remarks>
     /// Also registers ASP.NET Core Data Protection (the guest cookie is protected with it; hosts with several instances
     /// must share its key ring), the rate limiter with the policy <see cref="NxtAIGenRateLimitingOptions.PolicyName"/>,
-    /// and in-memory defaults of <see cref="IQuotaStore"/>, <see cref="IUserPlanStore"/> and <see cref="IUsageLog"/>
+    /// and in-memory defaults of <see cref="IQuotaStore"/>, <see cref="IUserPlanStore"/>, <see cref="IUsageLog"/> and <see cref="IGatewayTokenStore"/>
     /// (register your own before or after this call to replace them).
     /// </remarks>
     /// <param name="services">The services.</param>
@@ -59,6 +60,9 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<IUserPlanStore, InMemoryUserPlanStore>();
         services.TryAddSingleton<IUsageLog, InMemoryUsageLog>();
         services.TryAddSingleton<IChatQuotaGate, ChatQuotaGate>();
+        services.TryAddSingleton<IGatewayTokenStore, InMemoryGatewayTokenStore>();
+        services.TryAddSingleton<GatewayAuthenticator>();
+        services.TryAddSingleton<GatewayEndpointServices>();
         if (!services.Any(d => d.ServiceType == typeof(ChatStreamRateLimiterPolicy)))
         {
             services.AddSingleton<ChatStreamRateLimiterPolicy>();

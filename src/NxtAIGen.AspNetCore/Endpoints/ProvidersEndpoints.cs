@@ -59,14 +59,26 @@ internal static class ProvidersEndpoints
             return TypedResults.Json(FallbackModels(descriptor), NxtAIGenJsonContext.Default.ListModelInfoResponse);
         }
 
-        var duration = options.CurrentValue.ModelListCacheDuration;
+        var (items, problem) = await GetModelsAsync(descriptor, credentials, registry, cache, options.CurrentValue.ModelListCacheDuration, cancellationToken).ConfigureAwait(false);
+        return problem ?? (IResult)TypedResults.Json(items!, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+    }
+
+    /// <summary>The provider's models as the caller's credentials (or configuration) see them, cached per key.</summary>
+    internal static async Task<(List<ModelInfoResponse>? Models, ApiProblem? Problem)> GetModelsAsync(
+        ChatProviderDescriptor descriptor,
+        ProviderCredentials? credentials,
+        IChatProviderRegistry registry,
+        IMemoryCache cache,
+        TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
         // Lists can differ per key, so a stored key gets its own entry (named by a hash, never the key).
         var cacheKey = credentials is null
             ? $"nxtaigen:models:{descriptor.Id}"
             : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
         if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
         {
-            return TypedResults.Json(cached, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            return (cached, null);
         }
 
         IReadOnlyList<ChatModelInfo> models;
@@ -76,7 +88,7 @@ internal static class ProvidersEndpoints
         }
         catch (NxtAIGenProviderException ex)
         {
-            return new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message);
+            return (null, new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message));
         }
 
         var items = models.Select(m => new ModelInfoResponse(
@@ -95,9 +107,9 @@ internal static class ProvidersEndpoints
             cache.Set(cacheKey, items, duration);
         }
 
-        return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+        return (items, null);
     }
 
-    private static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
+    internal static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
         descriptor.DefaultModel is { } model ? [new ModelInfoResponse(model, model, null, null)] : [];
 }
