@@ -12,7 +12,7 @@ namespace NxtAIGen.AspNetCore.Endpoints;
 internal static class ProvidersEndpoints
 {
     /// <summary>A provider is <c>configured</c> for the caller when configuration, an admin's stored key or the caller's own key makes it usable.</summary>
-    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys)
+    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys, IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
         var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
@@ -30,9 +30,15 @@ internal static class ProvidersEndpoints
             }
         }
 
-        var items = registry.Providers
-            .Select(p => new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)))
-            .ToList();
+        var items = new List<ProviderInfoResponse>();
+        foreach (var p in registry.Providers)
+        {
+            if (await availability.IsProviderAvailableAsync(p.Id, cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)));
+            }
+        }
+
         return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListProviderInfoResponse);
     }
 
@@ -43,10 +49,12 @@ internal static class ProvidersEndpoints
         ICallerResolver callers,
         IProviderKeyResolver keys,
         IMemoryCache cache,
-        IOptionsMonitor<NxtAIGenOptions> options)
+        IOptionsMonitor<NxtAIGenOptions> options,
+        IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
-        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled)
+        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled
+            || !await availability.IsProviderAvailableAsync(descriptor.Id, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblem.UnknownProvider(id);
         }
@@ -56,7 +64,7 @@ internal static class ProvidersEndpoints
         if (credentials is null && !descriptor.Configured)
         {
             // Without a key the service cannot be asked; offer what configuration names.
-            return TypedResults.Json(FallbackModels(descriptor), NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            return await AvailableAsync(descriptor.Id, FallbackModels(descriptor), availability, cancellationToken).ConfigureAwait(false);
         }
 
         var duration = options.CurrentValue.ModelListCacheDuration;
@@ -66,7 +74,7 @@ internal static class ProvidersEndpoints
             : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
         if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
         {
-            return TypedResults.Json(cached, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            return await AvailableAsync(descriptor.Id, cached, availability, cancellationToken).ConfigureAwait(false);
         }
 
         IReadOnlyList<ChatModelInfo> models;
@@ -95,7 +103,22 @@ internal static class ProvidersEndpoints
             cache.Set(cacheKey, items, duration);
         }
 
-        return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+        return await AvailableAsync(descriptor.Id, items, availability, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The models the availability hook allows; filtered after the cache so a change applies at once.</summary>
+    private static async Task<IResult> AvailableAsync(string providerId, List<ModelInfoResponse> models, IProviderAvailability availability, CancellationToken cancellationToken)
+    {
+        var available = new List<ModelInfoResponse>(models.Count);
+        foreach (var model in models)
+        {
+            if (await availability.IsModelAvailableAsync(providerId, model.Id, cancellationToken).ConfigureAwait(false))
+            {
+                available.Add(model);
+            }
+        }
+
+        return TypedResults.Json(available, NxtAIGenJsonContext.Default.ListModelInfoResponse);
     }
 
     private static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>

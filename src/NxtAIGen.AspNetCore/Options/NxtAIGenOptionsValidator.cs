@@ -21,6 +21,11 @@ internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOption
         Check(failures, "NxtAIGen:Requests:MaxFiles", r.MaxFiles, 0, 100);
         Check(failures, "NxtAIGen:Requests:MaxFileBytes", r.MaxFileBytes, 1024, 512L << 20);
         Check(failures, "NxtAIGen:Requests:MaxDocumentChars", r.MaxDocumentChars, 1000, 10_000_000);
+        if (r.MaxHistoryTokens is { } historyTokens)
+        {
+            Check(failures, "NxtAIGen:Requests:MaxHistoryTokens", historyTokens, 100, 10_000_000);
+        }
+
         Check(failures, "NxtAIGen:ModelListCacheDuration", options.ModelListCacheDuration, TimeSpan.Zero, TimeSpan.FromDays(1));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
