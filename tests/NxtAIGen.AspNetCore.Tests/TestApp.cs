@@ -130,6 +130,7 @@ public sealed class TestApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseRateLimiter();
         app.MapNxtAIGen("/api");
+        app.MapNxtAIGenOpenAI("/v1");
         time = fakeTime;
         provider = scripted;
         return app;
