@@ -26,7 +26,6 @@ builder.Services.AddNxtAIGen()
     .AddEntityFrameworkStores(connectionString);
 builder.Services.AddHealthChecks();
 builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatServerJsonContext.Default));
 
 // Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
 builder.Services.AddOptions<ChatServerOptions>().BindConfiguration("ChatServer")
