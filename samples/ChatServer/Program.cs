@@ -27,6 +27,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)
 app.MapNxtAIGen("/api");
+app.MapNxtAIGenOpenAI("/v1");    // OpenAI-compatible gateway: NxtAIGen:Gateway:Keys or users' nxg_ tokens
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();
