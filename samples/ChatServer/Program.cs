@@ -80,7 +80,20 @@ if (args.FirstOrDefault() == ImportPhpKeysCommand.Name)
 
 app.UseNxtAIGenSecurityHeaders();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // The page: scripts, styles and connections from this origin only, so that even a sanitiser bug could not load
+    // or run anything else (model output is also sanitised with DOMPurify; remote images are shown as links).
+    OnPrepareResponse = static context =>
+    {
+        if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        }
+    },
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)
@@ -95,6 +108,7 @@ GitHubSignIn.Map(auth);
 ConversationEndpoints.Map(api.MapGroup("/conversations").AddEndpointFilter<RequireUserFilter>());
 SettingsEndpoints.Map(api);
 AdminEndpoints.Map(api.MapGroup("/admin").AddEndpointFilter<RequireAdminFilter>());
+app.MapNxtAIGenOpenAI("/v1");    // OpenAI-compatible gateway: NxtAIGen:Gateway:Keys or users' nxg_ tokens
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();
