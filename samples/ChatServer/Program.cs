@@ -25,7 +25,7 @@ builder.Services.AddNxtAIGen()
     .AddGemini()
     .AddEntityFrameworkStores(connectionString);
 builder.Services.AddHealthChecks();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatServerJsonContext.Default));
+builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
 
 // Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
 builder.Services.AddOptions<ChatServerOptions>().BindConfiguration("ChatServer")
