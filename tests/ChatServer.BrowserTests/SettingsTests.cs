@@ -64,6 +64,55 @@ public sealed class SettingsTests(ChromiumFixture chromium) : BrowserTest(chromi
     }
 
     [SkippableFact]
+    public async Task KeyTestButton_SaysWhetherTheProviderAcceptsTheKey()
+    {
+        const string goodKey = "sk-good-browser-key-000111";
+        await using var models = await FakeModelList.StartAsync(goodKey);
+        await using var server = LiveChatServer.Start(new() { ["NxtAIGen:Providers:openai:BaseUrl"] = models.BaseUrl.ToString() });
+        var page = await OpenAsync(server);
+        await AccountTests.SignUpAsync(page, "tester@example.test");
+        await page.GetByTestId("settings-button").ClickAsync();
+        var settings = page.GetByTestId("settings-dialog");
+        var row = settings.Locator("[data-testid=key-row][data-provider=openai]");
+
+        await settings.GetByTestId("key-provider-select").SelectOptionAsync("openai");
+        await settings.GetByTestId("key-input").FillAsync("sk-wrong-browser-key-999");
+        await settings.GetByTestId("key-save").ClickAsync();
+        await row.GetByTestId("key-test").ClickAsync();
+        await Expect(row.GetByTestId("key-test-result")).ToContainTextAsync("Refused");
+
+        // Replace it with the right one: the row stays single, masked, and the test passes.
+        await row.GetByTestId("key-replace").ClickAsync();
+        await Expect(settings.GetByTestId("key-input")).ToBeFocusedAsync();
+        await settings.GetByTestId("key-input").FillAsync(goodKey);
+        await settings.GetByTestId("key-save").ClickAsync();
+        await Expect(settings.GetByTestId("key-row")).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("key-masked")).Not.ToContainTextAsync("999");
+        await row.GetByTestId("key-test").ClickAsync();
+        await Expect(row.GetByTestId("key-test-result")).ToHaveTextAsync("Works");
+        Assert.DoesNotContain(goodKey, await page.ContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "settings-key-test");
+    }
+
+    [SkippableFact]
+    public async Task Phone_SignedIn_HeaderAndDialogsFitTheScreen()
+    {
+        await using var server = LiveChatServer.Start();
+        var page = await OpenAsync(server, new ViewportSize { Width = 390, Height = 844 });
+        await AccountTests.SignUpAsync(page, "phone@example.test");
+
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "no sideways scrolling");
+        await Expect(page.GetByTestId("settings-button")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("sign-out-button")).ToBeInViewportAsync();
+
+        await page.GetByTestId("settings-button").ClickAsync();
+        var box = await page.GetByTestId("settings-dialog").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the dialog fits the width ({box.X} + {box.Width})");
+        await ScreenshotAsync(page, "phone-settings");
+    }
+
+    [SkippableFact]
     public async Task ProviderErrorMidStream_KeepsThePartialAnswerAndSaysWhy()
     {
         await using var server = LiveChatServer.Start();
