@@ -108,6 +108,7 @@ GitHubSignIn.Map(auth);
 ConversationEndpoints.Map(api.MapGroup("/conversations").AddEndpointFilter<RequireUserFilter>());
 SettingsEndpoints.Map(api);
 AdminEndpoints.Map(api.MapGroup("/admin").AddEndpointFilter<RequireAdminFilter>());
+app.MapNxtAIGenOpenAI("/v1");    // OpenAI-compatible gateway: NxtAIGen:Gateway:Keys or users' nxg_ tokens
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

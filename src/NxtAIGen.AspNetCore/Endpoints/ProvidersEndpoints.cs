@@ -64,17 +64,36 @@ internal static class ProvidersEndpoints
         if (credentials is null && !descriptor.Configured)
         {
             // Without a key the service cannot be asked; offer what configuration names.
-            return await AvailableAsync(descriptor.Id, FallbackModels(descriptor), availability, cancellationToken).ConfigureAwait(false);
+            var fallback = await AvailableAsync(descriptor.Id, FallbackModels(descriptor), availability, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Json(fallback, NxtAIGenJsonContext.Default.ListModelInfoResponse);
         }
 
-        var duration = options.CurrentValue.ModelListCacheDuration;
+        var (items, problem) = await GetModelsAsync(descriptor, credentials, registry, cache, options.CurrentValue.ModelListCacheDuration, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var available = await AvailableAsync(descriptor.Id, items!, availability, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(available, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+    }
+
+    /// <summary>The provider's models as the caller's credentials (or configuration) see them, cached per key.</summary>
+    internal static async Task<(List<ModelInfoResponse>? Models, ApiProblem? Problem)> GetModelsAsync(
+        ChatProviderDescriptor descriptor,
+        ProviderCredentials? credentials,
+        IChatProviderRegistry registry,
+        IMemoryCache cache,
+        TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
         // Lists can differ per key, so a stored key gets its own entry (named by a hash, never the key).
         var cacheKey = credentials is null
             ? $"nxtaigen:models:{descriptor.Id}"
             : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
         if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
         {
-            return await AvailableAsync(descriptor.Id, cached, availability, cancellationToken).ConfigureAwait(false);
+            return (cached, null);
         }
 
         IReadOnlyList<ChatModelInfo> models;
@@ -84,7 +103,7 @@ internal static class ProvidersEndpoints
         }
         catch (NxtAIGenProviderException ex)
         {
-            return new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message);
+            return (null, new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message));
         }
 
         var items = models.Select(m => new ModelInfoResponse(
@@ -103,11 +122,11 @@ internal static class ProvidersEndpoints
             cache.Set(cacheKey, items, duration);
         }
 
-        return await AvailableAsync(descriptor.Id, items, availability, cancellationToken).ConfigureAwait(false);
+        return (items, null);
     }
 
     /// <summary>The models the availability hook allows; filtered after the cache so a change applies at once.</summary>
-    private static async Task<IResult> AvailableAsync(string providerId, List<ModelInfoResponse> models, IProviderAvailability availability, CancellationToken cancellationToken)
+    internal static async Task<List<ModelInfoResponse>> AvailableAsync(string providerId, List<ModelInfoResponse> models, IProviderAvailability availability, CancellationToken cancellationToken)
     {
         var available = new List<ModelInfoResponse>(models.Count);
         foreach (var model in models)
@@ -118,9 +137,9 @@ internal static class ProvidersEndpoints
             }
         }
 
-        return TypedResults.Json(available, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+        return available;
     }
 
-    private static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
+    internal static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
         descriptor.DefaultModel is { } model ? [new ModelInfoResponse(model, model, null, null)] : [];
 }

@@ -36,6 +36,18 @@ internal sealed partial class ChatStreamRunner
         _lifetime = lifetime;
     }
 
+    /// <summary>Streams PROTOCOL.md's Server-Sent Events.</summary>
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IChatStreamProvider provider,
+        ChatRequest request,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers) =>
+        RunAsync(context, provider, request, lease, startedAt, start, observers, OpenSseAsync);
+
+    /// <summary>Runs a generation into the writer <paramref name="openWriter"/> makes (the gateway's OpenAI formats, say).</summary>
     public async Task<ChatStreamOutcome> RunAsync(
         HttpContext context,
         IChatStreamProvider provider,
@@ -43,15 +55,10 @@ internal sealed partial class ChatStreamRunner
         IChatQuotaLease lease,
         long startedAt,
         ChatStreamStart start,
-        IReadOnlyList<IChatStreamObserver> observers)
+        IReadOnlyList<IChatStreamObserver> observers,
+        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter)
     {
         var streaming = _options.CurrentValue.Streaming;
-        var response = context.Response;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-
         var aborted = context.RequestAborted;
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
@@ -61,11 +68,10 @@ internal sealed partial class ChatStreamRunner
         var requestId = start.RequestId;
 
         var settled = false;
-        var writer = new SseWriter(response.BodyWriter, _timeProvider, streaming.HeartbeatInterval, aborted);
-        await using var writerScope = writer.ConfigureAwait(false);
+        IChatStreamWriter? writer = null;
         try
         {
-            await response.StartAsync(aborted).ConfigureAwait(false);
+            writer = await openWriter(context, streaming, _timeProvider).ConfigureAwait(false);
             await writer.WriteStartAsync(requestId, provider.Id, request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 
@@ -125,7 +131,7 @@ internal sealed partial class ChatStreamRunner
             outcome.End = ChatStreamEnd.Error;
             outcome.ErrorCode = code;
             outcome.ErrorMessage = message;
-            if (!writer.IsTerminated)
+            if (writer is { IsTerminated: false })
             {
                 try
                 {
@@ -138,9 +144,19 @@ internal sealed partial class ChatStreamRunner
             }
         }
 
-        if (!settled)
+        try
         {
-            await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+            if (!settled)
+            {
+                await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         if (observed)
@@ -187,7 +203,18 @@ internal sealed partial class ChatStreamRunner
         }
     }
 
-    private async ValueTask ForwardAsync(SseWriter writer, ChatChunk chunk, ChatStreamOutcome outcome, long startedAt)
+    private static async ValueTask<IChatStreamWriter> OpenSseAsync(HttpContext context, NxtAIGenStreamingOptions streaming, TimeProvider timeProvider)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        return new SseWriter(response.BodyWriter, timeProvider, streaming.HeartbeatInterval, context.RequestAborted);
+    }
+
+    private async ValueTask ForwardAsync(IChatStreamWriter writer, ChatChunk chunk, ChatStreamOutcome outcome, long startedAt)
     {
         switch (chunk.Kind)
         {
