@@ -12,7 +12,7 @@ namespace NxtAIGen.AspNetCore.Endpoints;
 internal static class ProvidersEndpoints
 {
     /// <summary>A provider is <c>configured</c> for the caller when configuration, an admin's stored key or the caller's own key makes it usable.</summary>
-    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys)
+    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys, IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
         var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
@@ -30,9 +30,15 @@ internal static class ProvidersEndpoints
             }
         }
 
-        var items = registry.Providers
-            .Select(p => new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)))
-            .ToList();
+        var items = new List<ProviderInfoResponse>();
+        foreach (var p in registry.Providers)
+        {
+            if (await availability.IsProviderAvailableAsync(p.Id, cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)));
+            }
+        }
+
         return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListProviderInfoResponse);
     }
 
@@ -43,10 +49,12 @@ internal static class ProvidersEndpoints
         ICallerResolver callers,
         IProviderKeyResolver keys,
         IMemoryCache cache,
-        IOptionsMonitor<NxtAIGenOptions> options)
+        IOptionsMonitor<NxtAIGenOptions> options,
+        IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
-        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled)
+        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled
+            || !await availability.IsProviderAvailableAsync(descriptor.Id, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblem.UnknownProvider(id);
         }
@@ -56,11 +64,18 @@ internal static class ProvidersEndpoints
         if (credentials is null && !descriptor.Configured)
         {
             // Without a key the service cannot be asked; offer what configuration names.
-            return TypedResults.Json(FallbackModels(descriptor), NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            var fallback = await AvailableAsync(descriptor.Id, FallbackModels(descriptor), availability, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Json(fallback, NxtAIGenJsonContext.Default.ListModelInfoResponse);
         }
 
         var (items, problem) = await GetModelsAsync(descriptor, credentials, registry, cache, options.CurrentValue.ModelListCacheDuration, cancellationToken).ConfigureAwait(false);
-        return problem ?? (IResult)TypedResults.Json(items!, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var available = await AvailableAsync(descriptor.Id, items!, availability, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(available, NxtAIGenJsonContext.Default.ListModelInfoResponse);
     }
 
     /// <summary>The provider's models as the caller's credentials (or configuration) see them, cached per key.</summary>
@@ -108,6 +123,21 @@ internal static class ProvidersEndpoints
         }
 
         return (items, null);
+    }
+
+    /// <summary>The models the availability hook allows; filtered after the cache so a change applies at once.</summary>
+    internal static async Task<List<ModelInfoResponse>> AvailableAsync(string providerId, List<ModelInfoResponse> models, IProviderAvailability availability, CancellationToken cancellationToken)
+    {
+        var available = new List<ModelInfoResponse>(models.Count);
+        foreach (var model in models)
+        {
+            if (await availability.IsModelAvailableAsync(providerId, model.Id, cancellationToken).ConfigureAwait(false))
+            {
+                available.Add(model);
+            }
+        }
+
+        return available;
     }
 
     internal static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>

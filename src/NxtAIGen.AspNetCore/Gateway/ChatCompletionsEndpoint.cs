@@ -50,6 +50,14 @@ internal static class ChatCompletionsEndpoint
             return;
         }
 
+        // Providers and models an administrator switched off are refused here exactly as on chat/stream.
+        if (!await s.Availability.IsProviderAvailableAsync(descriptor!.Id, context.RequestAborted).ConfigureAwait(false)
+            || !await s.Availability.IsModelAvailableAsync(descriptor.Id, model!, context.RequestAborted).ConfigureAwait(false))
+        {
+            await OpenAIError.ModelNotFound(body.Model!.Trim()).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         var (request, mapError) = OpenAIRequestMapper.Map(body, descriptor!, model!, options.Requests, options.Gateway, s.Attachments);
         if (mapError is not null)
         {
@@ -73,15 +81,24 @@ internal static class ChatCompletionsEndpoint
 
         var provider = s.Registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl);
         var label = descriptor.Id + "/" + request.Model;
+        var start = new ChatStreamStart
+        {
+            HttpContext = context,
+            RequestId = Guid.CreateVersion7().ToString("N"),
+            Caller = caller,
+            ProviderId = descriptor.Id,
+            Model = request.Model!,
+            Request = request,
+        };
         if (body.Stream == true)
         {
             var includeUsage = body.StreamOptions?.IncludeUsage == true;
-            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, (ctx, streaming, time) =>
+            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, start, [], (ctx, streaming, time) =>
                 ValueTask.FromResult<IChatStreamWriter>(new OpenAIStreamWriter(ctx, time, streaming.HeartbeatInterval, label, includeUsage))).ConfigureAwait(false);
         }
         else
         {
-            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, (ctx, _, time) =>
+            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, start, [], (ctx, _, time) =>
                 ValueTask.FromResult<IChatStreamWriter>(new OpenAICompletionWriter(ctx, time, label))).ConfigureAwait(false);
         }
     }

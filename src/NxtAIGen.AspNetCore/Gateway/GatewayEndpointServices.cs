@@ -17,7 +17,8 @@ internal sealed class GatewayEndpointServices(
     IProviderKeyResolver keys,
     IChatQuotaGate quota,
     ChatStreamRateLimiterPolicy rateLimiter,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IProviderAvailability availability)
 {
     public GatewayAuthenticator Authenticator { get; } = authenticator;
 
@@ -36,4 +37,6 @@ internal sealed class GatewayEndpointServices(
     public ChatStreamRateLimiterPolicy RateLimiter { get; } = rateLimiter;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public IProviderAvailability Availability { get; } = availability;
 }

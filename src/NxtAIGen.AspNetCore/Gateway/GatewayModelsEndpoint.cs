@@ -92,6 +92,11 @@ internal static class GatewayModelsEndpoint
         var lists = new List<Task<(string Provider, List<ModelInfoResponse> Models)>>();
         foreach (var descriptor in s.Registry.Providers.Where(p => p.Enabled))
         {
+            if (!await s.Availability.IsProviderAvailableAsync(descriptor.Id, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var credentials = await s.Keys.ResolveCredentialsAsync(caller, descriptor.Id, cancellationToken).ConfigureAwait(false);
             if (credentials is null && !descriptor.Configured)
             {
@@ -106,7 +111,8 @@ internal static class GatewayModelsEndpoint
         async Task<(string, List<ModelInfoResponse>)> ListAsync(NxtAIGen.Abstractions.ChatProviderDescriptor descriptor, ProviderCredentials? credentials)
         {
             var (models, problem) = await ProvidersEndpoints.GetModelsAsync(descriptor, credentials, s.Registry, cache, duration, cancellationToken).ConfigureAwait(false);
-            return (descriptor.Id, problem is null ? models! : ProvidersEndpoints.FallbackModels(descriptor));
+            var listed = problem is null ? models! : ProvidersEndpoints.FallbackModels(descriptor);
+            return (descriptor.Id, await ProvidersEndpoints.AvailableAsync(descriptor.Id, listed, s.Availability, cancellationToken).ConfigureAwait(false));
         }
     }
 }

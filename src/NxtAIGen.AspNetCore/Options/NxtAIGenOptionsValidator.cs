@@ -21,6 +21,11 @@ internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOption
         Check(failures, "NxtAIGen:Requests:MaxFiles", r.MaxFiles, 0, 100);
         Check(failures, "NxtAIGen:Requests:MaxFileBytes", r.MaxFileBytes, 1024, 512L << 20);
         Check(failures, "NxtAIGen:Requests:MaxDocumentChars", r.MaxDocumentChars, 1000, 10_000_000);
+        if (r.MaxHistoryTokens is { } historyTokens)
+        {
+            Check(failures, "NxtAIGen:Requests:MaxHistoryTokens", historyTokens, 100, 10_000_000);
+        }
+
         var g = options.Gateway;
         Check(failures, "NxtAIGen:Gateway:MaxTokensPerUser", g.MaxTokensPerUser, 1, 1000);
         Check(failures, "NxtAIGen:Gateway:LastUsedResolution", g.LastUsedResolution, TimeSpan.Zero, TimeSpan.FromDays(1));

@@ -37,8 +37,15 @@ internal sealed partial class ChatStreamRunner
     }
 
     /// <summary>Streams PROTOCOL.md's Server-Sent Events.</summary>
-    public Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, IChatQuotaLease lease, long startedAt) =>
-        RunAsync(context, provider, request, lease, startedAt, OpenSseAsync);
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IChatStreamProvider provider,
+        ChatRequest request,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers) =>
+        RunAsync(context, provider, request, lease, startedAt, start, observers, OpenSseAsync);
 
     /// <summary>Runs a generation into the writer <paramref name="openWriter"/> makes (the gateway's OpenAI formats, say).</summary>
     public async Task<ChatStreamOutcome> RunAsync(
@@ -47,6 +54,8 @@ internal sealed partial class ChatStreamRunner
         ChatRequest request,
         IChatQuotaLease lease,
         long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers,
         Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter)
     {
         var streaming = _options.CurrentValue.Streaming;
@@ -54,8 +63,9 @@ internal sealed partial class ChatStreamRunner
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
-        var outcome = new ChatStreamOutcome { Model = request.Model };
-        var requestId = Guid.CreateVersion7().ToString("N");
+        var observed = observers.Count > 0;
+        var outcome = new ChatStreamOutcome { Model = request.Model, Text = observed ? new() : null, Reasoning = observed ? new() : null };
+        var requestId = start.RequestId;
 
         var settled = false;
         IChatStreamWriter? writer = null;
@@ -120,6 +130,7 @@ internal sealed partial class ChatStreamRunner
 
             outcome.End = ChatStreamEnd.Error;
             outcome.ErrorCode = code;
+            outcome.ErrorMessage = message;
             if (writer is { IsTerminated: false })
             {
                 try
@@ -148,7 +159,48 @@ internal sealed partial class ChatStreamRunner
             }
         }
 
+        if (observed)
+        {
+            await NotifyEndAsync(start, provider.Id, outcome, observers, stopping).ConfigureAwait(false);
+        }
+
         return outcome;
+    }
+
+    private async Task NotifyEndAsync(ChatStreamStart start, string providerId, ChatStreamOutcome outcome, IReadOnlyList<IChatStreamObserver> observers, CancellationToken stopping)
+    {
+        var completion = new ChatStreamCompletion
+        {
+            Start = start,
+            Termination = outcome.End switch
+            {
+                ChatStreamEnd.Done => ChatStreamTermination.Done,
+                ChatStreamEnd.Error => ChatStreamTermination.Error,
+                _ => ChatStreamTermination.Disconnected,
+            },
+            Text = outcome.Text?.ToString() ?? string.Empty,
+            Reasoning = outcome.Reasoning?.ToString() ?? string.Empty,
+            ProviderId = providerId,
+            Model = outcome.Model,
+            Usage = outcome.Usage,
+            TimeToFirstToken = outcome.TimeToFirstToken,
+            Duration = outcome.Elapsed,
+            ReasoningDuration = outcome.FirstReasoningAt is { } reasoningAt ? (outcome.FirstTextAt ?? outcome.Elapsed) - reasoningAt : null,
+            FinishReason = outcome.SawFinish ? outcome.FinishReason : null,
+            ErrorCode = outcome.End == ChatStreamEnd.Error ? outcome.ErrorCode : null,
+            ErrorMessage = outcome.End == ChatStreamEnd.Error ? outcome.ErrorMessage : null,
+        };
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnEndAsync(completion, stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(_logger, start.RequestId, observer.GetType().Name, ex);
+            }
+        }
     }
 
     private static async ValueTask<IChatStreamWriter> OpenSseAsync(HttpContext context, NxtAIGenStreamingOptions streaming, TimeProvider timeProvider)
@@ -174,6 +226,12 @@ internal sealed partial class ChatStreamRunner
                 }
 
                 MarkContent(outcome, startedAt);
+                if (outcome.Text is { } text)
+                {
+                    outcome.FirstTextAt ??= _timeProvider.GetElapsedTime(startedAt);
+                    text.Append(chunk.Text);
+                }
+
                 await writer.WriteContentAsync(chunk.Text).ConfigureAwait(false);
                 break;
             case ChatChunkKind.Reasoning:
@@ -183,6 +241,12 @@ internal sealed partial class ChatStreamRunner
                 }
 
                 MarkContent(outcome, startedAt);
+                if (outcome.Reasoning is { } reasoning)
+                {
+                    outcome.FirstReasoningAt ??= _timeProvider.GetElapsedTime(startedAt);
+                    reasoning.Append(chunk.Text);
+                }
+
                 await writer.WriteThinkingAsync(chunk.Text).ConfigureAwait(false);
                 break;
             case ChatChunkKind.ToolCall:
@@ -253,5 +317,8 @@ internal sealed partial class ChatStreamRunner
 
         [LoggerMessage(5, LogLevel.Error, "Stream {RequestId} failed unexpectedly.")]
         public static partial void StreamFailedUnexpectedly(ILogger logger, string requestId, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Error, "Stream {RequestId}: the observer {Observer} failed at the end of the stream.")]
+        public static partial void ObserverFailed(ILogger logger, string requestId, string observer, Exception exception);
     }
 }
