@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.Abstractions.Internal;
@@ -26,6 +28,12 @@ public static class NxtAIGenServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatProviderRegistryOptions>, ChatProviderRegistryOptionsValidator>());
+        services.AddOptions<NxtAIGenTelemetryOptions>();
+        services.TryAddSingleton(static sp => new GenAITelemetry(
+            sp.GetService<IMeterFactory>(),
+            sp.GetService<IOptionsMonitor<NxtAIGenTelemetryOptions>>(),
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IChatProviderRegistry, ChatProviderRegistry>();
         services.TryAddSingleton(TimeProvider.System);
         return new NxtAIGenBuilder(services);

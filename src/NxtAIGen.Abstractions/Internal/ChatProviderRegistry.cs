@@ -9,14 +9,17 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
     private readonly IServiceProvider _services;
     private readonly Dictionary<string, ChatProviderRegistration> _registrations;
     private readonly IDisposable? _changeSubscription;
+    private readonly GenAITelemetry? _telemetry;
     private volatile Snapshot _snapshot;
 
     public ChatProviderRegistry(
         IServiceProvider services,
         IEnumerable<ChatProviderRegistration> registrations,
-        IOptionsMonitor<ChatProviderRegistryOptions> options)
+        IOptionsMonitor<ChatProviderRegistryOptions> options,
+        GenAITelemetry? telemetry = null)
     {
         _services = services;
+        _telemetry = telemetry;
         _registrations = new Dictionary<string, ChatProviderRegistration>(StringComparer.OrdinalIgnoreCase);
         foreach (var registration in registrations)
         {
@@ -61,14 +64,19 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
             return entry.SharedProvider.Value;
         }
 
-        return entry.Registration.Create(_services, entry.Settings with
+        var settings = entry.Settings with
         {
             ApiKey = apiKey ?? entry.Settings.ApiKey,
             BaseUrl = baseUrl ?? entry.Settings.BaseUrl,
-        });
+        };
+        return Instrument(entry.Registration.Create(_services, settings), settings);
     }
 
     public void Dispose() => _changeSubscription?.Dispose();
+
+    /// <summary>Wraps a provider in the telemetry decorator, so that every provider, custom ones included, is traced and measured.</summary>
+    private IChatStreamProvider Instrument(IChatStreamProvider provider, ChatProviderSettings settings) =>
+        _telemetry is null ? provider : new InstrumentedChatStreamProvider(provider, settings, _telemetry);
 
     internal static bool TryResolve(
         IReadOnlyDictionary<string, ChatProviderRegistration> registrations,
@@ -84,12 +92,12 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
 
     private sealed class Entry
     {
-        public Entry(IServiceProvider services, ChatProviderRegistration registration, ChatProviderSettings settings, ChatProviderDescriptor descriptor)
+        public Entry(ChatProviderRegistry owner, ChatProviderRegistration registration, ChatProviderSettings settings, ChatProviderDescriptor descriptor)
         {
             Registration = registration;
             Settings = settings;
             Descriptor = descriptor;
-            SharedProvider = new Lazy<IChatStreamProvider>(() => registration.Create(services, settings));
+            SharedProvider = new Lazy<IChatStreamProvider>(() => owner.Instrument(registration.Create(owner._services, settings), settings));
         }
 
         public ChatProviderRegistration Registration { get; }
@@ -109,14 +117,14 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
             foreach (var registration in owner._registrations.Values.Where(r => r.IsBuiltIn))
             {
                 options.Providers.TryGetValue(registration.Type, out var configured);
-                entries[registration.Type] = CreateEntry(owner._services, registration.Type, registration, configured);
+                entries[registration.Type] = CreateEntry(owner, registration.Type, registration, configured);
             }
 
             foreach (var (id, configured) in options.Providers)
             {
                 if (!entries.ContainsKey(id) && TryResolve(owner._registrations, id, configured, out var registration))
                 {
-                    entries[id] = CreateEntry(owner._services, id, registration, configured);
+                    entries[id] = CreateEntry(owner, id, registration, configured);
                 }
             }
 
@@ -133,7 +141,7 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
 
         public string? DefaultProviderId { get; }
 
-        private static Entry CreateEntry(IServiceProvider services, string id, ChatProviderRegistration registration, ChatProviderOptions? configured)
+        private static Entry CreateEntry(ChatProviderRegistry owner, string id, ChatProviderRegistration registration, ChatProviderOptions? configured)
         {
             var apiKey = string.IsNullOrWhiteSpace(configured?.ApiKey) ? null : configured.ApiKey.Trim();
             var settings = new ChatProviderSettings
@@ -159,7 +167,7 @@ internal sealed class ChatProviderRegistry : IChatProviderRegistry, IDisposable
                 DefaultModel = settings.DefaultModel,
                 Capabilities = registration.Capabilities,
             };
-            return new Entry(services, registration, settings, descriptor);
+            return new Entry(owner, registration, settings, descriptor);
         }
     }
 }
