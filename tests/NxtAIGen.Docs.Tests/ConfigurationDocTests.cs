@@ -24,10 +24,11 @@ public sealed partial class ConfigurationDocTests
         (typeof(ChatProviderRegistryOptions), "NxtAIGen"),
         (typeof(NxtAIGenOptions), "NxtAIGen"),
         (typeof(NxtAIGenSecurityOptions), "NxtAIGen:Security"),
+        (typeof(NxtAIGenTelemetryOptions), "NxtAIGen:Telemetry"),
     ];
 
     /// <summary>Options set in code (<c>AddDemo(o =&gt; ...)</c>, <c>AddEntityFrameworkStores(..., o =&gt; ...)</c>): rows named <c>Type.Property</c>.</summary>
-    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions)];
+    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions), typeof(ChatClientProviderOptions)];
 
     /// <summary>Public types named *Options that are not settings (a request's reasoning options).</summary>
     private static readonly Type[] NotSettings = [typeof(ChatReasoningOptions)];
@@ -101,7 +102,7 @@ public sealed partial class ConfigurationDocTests
         foreach (var type in CodeOnly)
         {
             var instance = Activator.CreateInstance(type);
-            options.AddRange(Settable(type).Select(p => ($"{type.Name}.{p.Name}", p.GetValue(instance), type)));
+            options.AddRange(Settable(type).Select(p => ($"{type.Name}.{p.Name}", IsLeaf(p.PropertyType) ? p.GetValue(instance) : null, type)));
         }
 
         return options;
