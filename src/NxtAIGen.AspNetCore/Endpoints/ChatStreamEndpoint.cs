@@ -19,6 +19,7 @@ internal static class ChatStreamEndpoint
         ICallerResolver callers,
         IProviderKeyResolver keys,
         IChatQuotaGate quota,
+        FallbackResolver fallbacks,
         TimeProvider timeProvider)
     {
         var startedAt = timeProvider.GetTimestamp();
@@ -66,6 +67,7 @@ internal static class ChatStreamEndpoint
         }
 
         var provider = registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl);
-        await runner.RunAsync(context, provider, request!, lease!, startedAt).ConfigureAwait(false);
+        var candidates = await fallbacks.ResolveAsync(caller, descriptor, provider, request!, context.RequestAborted).ConfigureAwait(false);
+        await runner.RunAsync(context, candidates, lease!, startedAt).ConfigureAwait(false);
     }
 }

@@ -36,8 +36,14 @@ internal sealed partial class ChatStreamRunner
         _lifetime = lifetime;
     }
 
-    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, IChatQuotaLease lease, long startedAt)
+    public Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, IChatQuotaLease lease, long startedAt) =>
+        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt);
+
+    /// <summary>Streams the answer of the first candidate that gets to its first content; the others are fallbacks, in order.</summary>
+    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IReadOnlyList<StreamCandidate> candidates, IChatQuotaLease lease, long startedAt)
     {
+        var provider = candidates[0].Provider;
+        var request = candidates[0].Request;
         var streaming = _options.CurrentValue.Streaming;
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -49,7 +55,7 @@ internal sealed partial class ChatStreamRunner
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
-        var outcome = new ChatStreamOutcome { Model = request.Model };
+        var outcome = new ChatStreamOutcome { Provider = provider.Id, Model = candidates[0].Model };
         var requestId = Guid.CreateVersion7().ToString("N");
 
         var settled = false;
@@ -58,11 +64,18 @@ internal sealed partial class ChatStreamRunner
         try
         {
             await response.StartAsync(aborted).ConfigureAwait(false);
-            await writer.WriteStartAsync(requestId, provider.Id, request.Model ?? string.Empty).ConfigureAwait(false);
+            await writer.WriteStartAsync(requestId, provider.Id, candidates[0].Model ?? request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 
             idle.CancelAfter(streaming.IdleTimeout);
-            var opened = await _retryPolicy.OpenAsync(provider, request, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            var opened = await _retryPolicy.OpenAsync(candidates, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            if (opened.Candidate is { } answering && !ReferenceEquals(answering, candidates[0]))
+            {
+                outcome.Provider = answering.Provider.Id;
+                outcome.Model = answering.Model;
+                Log.FellBack(_logger, requestId, answering.Provider.Id, answering.Model);
+            }
+
             await using (opened.Enumerator.ConfigureAwait(false))
             {
                 foreach (var chunk in opened.Leading)
@@ -86,7 +99,7 @@ internal sealed partial class ChatStreamRunner
             if (!outcome.SawFinish)
             {
                 // A provider that ends its sequence without a finish chunk has not said the answer is complete.
-                throw ProviderErrors.Incomplete(provider.Id);
+                throw ProviderErrors.Incomplete(outcome.Provider);
             }
 
             outcome.End = ChatStreamEnd.Done;
@@ -228,5 +241,8 @@ internal sealed partial class ChatStreamRunner
 
         [LoggerMessage(5, LogLevel.Error, "Stream {RequestId} failed unexpectedly.")]
         public static partial void StreamFailedUnexpectedly(ILogger logger, string requestId, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Information, "Stream {RequestId} is answered by fallback provider {Provider}, model {Model}.")]
+        public static partial void FellBack(ILogger logger, string requestId, string provider, string? model);
     }
 }
