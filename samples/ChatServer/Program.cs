@@ -1,8 +1,20 @@
+using ChatServer.Accounts;
+using ChatServer.Admin;
 using ChatServer.Commands;
+using ChatServer.Conversations;
+using ChatServer.Data;
+using ChatServer.Http;
+using ChatServer.Options;
+using ChatServer.Settings;
+using Microsoft.AspNetCore.Identity;
+using NxtAIGen.AspNetCore;
 
-// The NxtAIGen sample chat server: a one-page chat over every configured provider, with the offline
-// `demo` provider as the default so it runs on a fresh machine with no key and no network.
+// The NxtAIGen sample chat server: a chat page over every configured provider, with the offline `demo` provider as the
+// default so it runs on a fresh machine with no key and no network. Accounts (ASP.NET Core Identity), conversations,
+// settings and admin pages are stored in the same database as NxtAIGen's stores: SQLite by default, PostgreSQL when
+// ConnectionStrings:NxtAIGen is a PostgreSQL connection string.
 var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("NxtAIGen") ?? "Data Source=nxtaigen.db";
 
 builder.Services.AddNxtAIGen()
     .AddDemo()
@@ -11,8 +23,53 @@ builder.Services.AddNxtAIGen()
     .AddCohere()
     .AddAnthropic()
     .AddGemini()
-    .AddEntityFrameworkStores(builder.Configuration.GetConnectionString("NxtAIGen") ?? "Data Source=nxtaigen.db");
+    .AddEntityFrameworkStores(connectionString);
 builder.Services.AddHealthChecks();
+builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatServerJsonContext.Default));
+
+// Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
+builder.Services.AddOptions<ChatServerOptions>().BindConfiguration("ChatServer")
+    .Validate(o => o.MaxFailedSignIns is >= 1 and <= 100, "ChatServer:MaxFailedSignIns must be between 1 and 100.")
+    .ValidateOnStart();
+var chatOptions = builder.Configuration.GetSection("ChatServer").Get<ChatServerOptions>() ?? new ChatServerOptions();
+builder.Services.AddChatDatabase(connectionString);
+builder.Services.AddScoped<AdminRule>();
+builder.Services.AddIdentityApiEndpoints<ChatUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 8;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = chatOptions.MaxFailedSignIns;
+        o.Lockout.DefaultLockoutTimeSpan = chatOptions.LockoutDuration;
+    })
+    .AddEntityFrameworkStores<ChatDbContext>()
+    .AddUserManager<ChatUserManager>()
+    .AddClaimsPrincipalFactory<ChatUserClaimsPrincipalFactory>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "nxtaigen_auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over HTTPS
+    o.ExpireTimeSpan = chatOptions.SessionLifetime;
+    o.SlidingExpiration = true;
+    o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+    o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+});
+builder.Services.ConfigureExternalCookie(o =>
+{
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddAuthentication().AddGitHub(builder.Configuration);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AdminRule.Policy, p => p.RequireAuthenticatedUser().RequireRole(AdminRule.Role));
+
+// Conversations stored through the library's observer hook; admins' provider switches through its availability hook.
+builder.Services.AddScoped<IChatStreamObserver, ConversationRecorder>();
+builder.Services.AddSingleton<ProviderSwitches>();
+builder.Services.AddSingleton<IProviderAvailability>(sp => sp.GetRequiredService<ProviderSwitches>());
 
 var app = builder.Build();
 
@@ -25,8 +82,20 @@ if (args.FirstOrDefault() == ImportPhpKeysCommand.Name)
 app.UseNxtAIGenSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)
 app.MapNxtAIGen("/api");
+
+// The sample's own endpoints; every state-changing request of a cookie-signed-in user needs X-CSRF-TOKEN.
+var api = app.MapGroup("/api").WithNxtAIGenAntiforgery();
+var auth = api.MapGroup("/auth");
+auth.MapIdentityApi<ChatUser>();
+AccountEndpoints.Map(api, auth);
+GitHubSignIn.Map(auth);
+ConversationEndpoints.Map(api.MapGroup("/conversations").AddEndpointFilter<RequireUserFilter>());
+SettingsEndpoints.Map(api);
+AdminEndpoints.Map(api.MapGroup("/admin").AddEndpointFilter<RequireAdminFilter>());
 app.MapHealthChecks("/healthz");
 
 await app.RunAsync();

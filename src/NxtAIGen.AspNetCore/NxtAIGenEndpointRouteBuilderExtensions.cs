@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Security;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -12,7 +13,8 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
     /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events),
     /// <c>GET providers</c>, <c>GET providers/{id}/models</c>, <c>GET limits</c>, <c>GET antiforgery</c>, and the key vault:
     /// <c>GET|PUT|DELETE keys[/{provider}]</c> (the signed-in user's own keys) and <c>admin/keys[/{provider}]</c>
-    /// (server-wide keys, behind the <c>NxtAIGen:Security:AdminPolicy</c> policy). State-changing requests of
+    /// (server-wide keys, behind the <c>NxtAIGen:Security:AdminPolicy</c> policy), and the signed-in user's tokens for the
+    /// OpenAI-compatible gateway: <c>GET|POST gateway/tokens</c>, <c>DELETE gateway/tokens/{id}</c> (see <c>MapNxtAIGenOpenAI</c>). State-changing requests of
     /// cookie-authenticated users need the antiforgery token in <c>X-CSRF-TOKEN</c>. The streaming endpoint carries the
     /// rate-limiter policy <see cref="NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName"/>: call
     /// <c>app.UseRateLimiter()</c> (after <c>UseAuthentication()</c>) for it to apply.
@@ -38,6 +40,9 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
         group.MapGet("/limits", LimitsEndpoint.HandleAsync).WithName("NxtAIGenLimits");
         MapKeyVault(group);
+        group.MapGet("/gateway/tokens", GatewayTokensEndpoints.ListAsync).WithName("NxtAIGenGatewayTokens");
+        group.MapPost("/gateway/tokens", GatewayTokensEndpoints.CreateAsync).WithName("NxtAIGenGatewayTokenCreate");
+        group.MapDelete("/gateway/tokens/{id}", GatewayTokensEndpoints.DeleteAsync).WithName("NxtAIGenGatewayTokenDelete");
         return group;
     }
 

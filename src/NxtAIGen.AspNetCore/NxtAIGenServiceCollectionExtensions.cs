@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore;
+using NxtAIGen.AspNetCore.Availability;
 using NxtAIGen.AspNetCore.Callers;
 using NxtAIGen.AspNetCore.Documents;
+using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.RateLimiting;
@@ -28,8 +30,10 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
     /// <remarks>
     /// Also registers ASP.NET Core Data Protection (the guest cookie is protected with it; hosts with several instances
     /// must share its key ring), the rate limiter with the policy <see cref="NxtAIGenRateLimitingOptions.PolicyName"/>,
-    /// and in-memory defaults of <see cref="IQuotaStore"/>, <see cref="IUserPlanStore"/> and <see cref="IUsageLog"/>
-    /// (register your own before or after this call to replace them).
+    /// in-memory defaults of <see cref="IQuotaStore"/>, <see cref="IUserPlanStore"/>, <see cref="IUsageLog"/> and
+    /// <see cref="IGatewayTokenStore"/>, and an <see cref="IProviderAvailability"/> that allows everything (register your own
+    /// before or after this call to replace them). <see cref="IChatStreamObserver"/>s registered by the host see every chat
+    /// request start and end.
     /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="sectionName">The configuration section to bind. Default <c>NxtAIGen</c>.</param>
@@ -61,6 +65,10 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<IUserPlanStore, InMemoryUserPlanStore>();
         services.TryAddSingleton<IUsageLog, InMemoryUsageLog>();
         services.TryAddSingleton<IChatQuotaGate, ChatQuotaGate>();
+        services.TryAddSingleton<IProviderAvailability, AllProvidersAvailable>();
+        services.TryAddSingleton<IGatewayTokenStore, InMemoryGatewayTokenStore>();
+        services.TryAddSingleton<GatewayAuthenticator>();
+        services.TryAddSingleton<GatewayEndpointServices>();
         if (!services.Any(d => d.ServiceType == typeof(ChatStreamRateLimiterPolicy)))
         {
             services.AddSingleton<ChatStreamRateLimiterPolicy>();

@@ -66,10 +66,19 @@ public sealed class TestApp : IAsyncDisposable
         ChatCapabilities capabilities,
         Action<INxtAIGenBuilder>? configure,
         out FakeTimeProvider time,
-        out ScriptedProvider provider)
+        out ScriptedProvider provider,
+        bool kestrel = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            // A real socket on a free loopback port, for clients that bring their own HTTP stack (OpenAI SDKs, Node).
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
         builder.Logging.ClearProviders();
         var logs = new CapturingLoggerProvider();
         builder.Logging.AddProvider(logs);
@@ -130,6 +139,7 @@ public sealed class TestApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseRateLimiter();
         app.MapNxtAIGen("/api");
+        app.MapNxtAIGenOpenAI("/v1");
         time = fakeTime;
         provider = scripted;
         return app;

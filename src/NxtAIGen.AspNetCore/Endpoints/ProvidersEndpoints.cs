@@ -12,7 +12,7 @@ namespace NxtAIGen.AspNetCore.Endpoints;
 internal static class ProvidersEndpoints
 {
     /// <summary>A provider is <c>configured</c> for the caller when configuration, an admin's stored key or the caller's own key makes it usable.</summary>
-    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys)
+    public static async Task<IResult> ListAsync(HttpContext context, IChatProviderRegistry registry, ICallerResolver callers, IApiKeyStore keys, IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
         var caller = await callers.ResolveAsync(context).ConfigureAwait(false);
@@ -30,9 +30,15 @@ internal static class ProvidersEndpoints
             }
         }
 
-        var items = registry.Providers
-            .Select(p => new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)))
-            .ToList();
+        var items = new List<ProviderInfoResponse>();
+        foreach (var p in registry.Providers)
+        {
+            if (await availability.IsProviderAvailableAsync(p.Id, cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new ProviderInfoResponse(p.Id, p.Name, p.Enabled, p.Configured || stored.Contains(p.Id), p.DefaultModel, CapabilitiesResponse.From(p.Capabilities)));
+            }
+        }
+
         return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListProviderInfoResponse);
     }
 
@@ -43,10 +49,12 @@ internal static class ProvidersEndpoints
         ICallerResolver callers,
         IProviderKeyResolver keys,
         IMemoryCache cache,
-        IOptionsMonitor<NxtAIGenOptions> options)
+        IOptionsMonitor<NxtAIGenOptions> options,
+        IProviderAvailability availability)
     {
         var cancellationToken = context.RequestAborted;
-        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled)
+        if (!registry.TryGetDescriptor(id, out var descriptor) || !descriptor.Enabled
+            || !await availability.IsProviderAvailableAsync(descriptor.Id, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblem.UnknownProvider(id);
         }
@@ -56,17 +64,36 @@ internal static class ProvidersEndpoints
         if (credentials is null && !descriptor.Configured)
         {
             // Without a key the service cannot be asked; offer what configuration names.
-            return TypedResults.Json(FallbackModels(descriptor), NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            var fallback = await AvailableAsync(descriptor.Id, FallbackModels(descriptor), availability, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Json(fallback, NxtAIGenJsonContext.Default.ListModelInfoResponse);
         }
 
-        var duration = options.CurrentValue.ModelListCacheDuration;
+        var (items, problem) = await GetModelsAsync(descriptor, credentials, registry, cache, options.CurrentValue.ModelListCacheDuration, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var available = await AvailableAsync(descriptor.Id, items!, availability, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(available, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+    }
+
+    /// <summary>The provider's models as the caller's credentials (or configuration) see them, cached per key.</summary>
+    internal static async Task<(List<ModelInfoResponse>? Models, ApiProblem? Problem)> GetModelsAsync(
+        ChatProviderDescriptor descriptor,
+        ProviderCredentials? credentials,
+        IChatProviderRegistry registry,
+        IMemoryCache cache,
+        TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
         // Lists can differ per key, so a stored key gets its own entry (named by a hash, never the key).
         var cacheKey = credentials is null
             ? $"nxtaigen:models:{descriptor.Id}"
             : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
         if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
         {
-            return TypedResults.Json(cached, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+            return (cached, null);
         }
 
         IReadOnlyList<ChatModelInfo> models;
@@ -76,7 +103,7 @@ internal static class ProvidersEndpoints
         }
         catch (NxtAIGenProviderException ex)
         {
-            return new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message);
+            return (null, new ApiProblem(StatusCodes.Status502BadGateway, "provider_error", ex.Message));
         }
 
         var items = models.Select(m => new ModelInfoResponse(
@@ -95,9 +122,24 @@ internal static class ProvidersEndpoints
             cache.Set(cacheKey, items, duration);
         }
 
-        return TypedResults.Json(items, NxtAIGenJsonContext.Default.ListModelInfoResponse);
+        return (items, null);
     }
 
-    private static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
+    /// <summary>The models the availability hook allows; filtered after the cache so a change applies at once.</summary>
+    internal static async Task<List<ModelInfoResponse>> AvailableAsync(string providerId, List<ModelInfoResponse> models, IProviderAvailability availability, CancellationToken cancellationToken)
+    {
+        var available = new List<ModelInfoResponse>(models.Count);
+        foreach (var model in models)
+        {
+            if (await availability.IsModelAvailableAsync(providerId, model.Id, cancellationToken).ConfigureAwait(false))
+            {
+                available.Add(model);
+            }
+        }
+
+        return available;
+    }
+
+    internal static List<ModelInfoResponse> FallbackModels(ChatProviderDescriptor descriptor) =>
         descriptor.DefaultModel is { } model ? [new ModelInfoResponse(model, model, null, null)] : [];
 }

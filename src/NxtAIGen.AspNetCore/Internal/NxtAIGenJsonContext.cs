@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Requests;
 
 namespace NxtAIGen.AspNetCore.Internal;
@@ -18,4 +19,8 @@ namespace NxtAIGen.AspNetCore.Internal;
 [JsonSerializable(typeof(ApiKeyInfoResponse))]
 [JsonSerializable(typeof(List<ApiKeyInfoResponse>))]
 [JsonSerializable(typeof(AntiforgeryTokenResponse))]
+[JsonSerializable(typeof(OpenAIChatCompletionRequest))]
+[JsonSerializable(typeof(GatewayTokenCreateBody))]
+[JsonSerializable(typeof(GatewayTokenResponse))]
+[JsonSerializable(typeof(List<GatewayTokenResponse>))]
 internal sealed partial class NxtAIGenJsonContext : JsonSerializerContext;

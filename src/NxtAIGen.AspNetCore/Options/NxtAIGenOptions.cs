@@ -18,6 +18,9 @@ public sealed class NxtAIGenOptions
     /// <summary>Gets the request rate limits of the streaming endpoint (<c>NxtAIGen:RateLimiting</c>).</summary>
     public NxtAIGenRateLimitingOptions RateLimiting { get; } = new();
 
+    /// <summary>Gets the OpenAI-compatible gateway settings (<c>NxtAIGen:Gateway</c>).</summary>
+    public NxtAIGenGatewayOptions Gateway { get; } = new();
+
     /// <summary>Gets the usage log settings (<c>NxtAIGen:UsageLog</c>).</summary>
     public NxtAIGenUsageLogOptions UsageLog { get; } = new();
 

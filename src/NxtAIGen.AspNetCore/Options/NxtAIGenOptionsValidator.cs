@@ -22,6 +22,27 @@ internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOption
         Check(failures, "NxtAIGen:Requests:MaxFiles", r.MaxFiles, 0, 100);
         Check(failures, "NxtAIGen:Requests:MaxFileBytes", r.MaxFileBytes, 1024, 512L << 20);
         Check(failures, "NxtAIGen:Requests:MaxDocumentChars", r.MaxDocumentChars, 1000, 10_000_000);
+        if (r.MaxHistoryTokens is { } historyTokens)
+        {
+            Check(failures, "NxtAIGen:Requests:MaxHistoryTokens", historyTokens, 100, 10_000_000);
+        }
+
+        var g = options.Gateway;
+        Check(failures, "NxtAIGen:Gateway:MaxTokensPerUser", g.MaxTokensPerUser, 1, 1000);
+        Check(failures, "NxtAIGen:Gateway:LastUsedResolution", g.LastUsedResolution, TimeSpan.Zero, TimeSpan.FromDays(1));
+        for (var i = 0; i < g.Keys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(g.Keys[i]) || g.Keys[i].Trim().Length < 16)
+            {
+                failures.Add($"NxtAIGen:Gateway:Keys:{i} must be at least 16 characters (use a long random key).");
+            }
+        }
+
+        if (g.KeyPlan is { } keyPlan && !options.Plans.Definitions.ContainsKey(keyPlan))
+        {
+            failures.Add($"NxtAIGen:Gateway:KeyPlan names the plan '{keyPlan}', which NxtAIGen:Plans:Definitions does not define.");
+        }
+
         Check(failures, "NxtAIGen:ModelListCacheDuration", options.ModelListCacheDuration, TimeSpan.Zero, TimeSpan.FromDays(1));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

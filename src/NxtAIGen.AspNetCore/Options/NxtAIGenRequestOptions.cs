@@ -22,4 +22,13 @@ public sealed class NxtAIGenRequestOptions
     /// <summary>Gets or sets the most characters of text taken from one document. Default 200,000; a longer document is refused.</summary>
     /// <value>Between 1,000 and 10,000,000.</value>
     public int MaxDocumentChars { get; set; } = 200_000;
+
+    /// <summary>
+    /// Gets or sets the history budget in estimated tokens (<c>NxtAIGen:Requests:MaxHistoryTokens</c>): a longer history
+    /// is trimmed before it goes upstream, oldest turns first, always keeping system messages and the last user turn.
+    /// The estimate is cheap, not a tokenizer: about four characters per token, 1,000 per image, 4 per message. Default
+    /// <see langword="null"/>: no trimming (the provider refuses what does not fit its context window).
+    /// </summary>
+    /// <value>Between 100 and 10,000,000, or <see langword="null"/>.</value>
+    public int? MaxHistoryTokens { get; set; }
 }

@@ -103,6 +103,23 @@ internal sealed class ChatQuotaLease : IChatQuotaLease
         return _caller.IsUser ? json => WriteRateLimits(json, usage) : json => WriteGuestUsage(json, Binding(usage));
     }
 
+    public async ValueTask ReleaseAsync()
+    {
+        if (Interlocked.Exchange(ref _settled, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _gate.Store.ReleaseAsync(_reservationId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _gate.QuotaStoreFailed(ex);
+        }
+    }
+
     /// <summary>The guest window that binds: the one with the fewest messages left (the guest's own on a tie).</summary>
     internal static QuotaWindowUsage Binding(IReadOnlyList<QuotaWindowUsage> windows)
     {

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using NxtAIGen.AspNetCore.Endpoints;
@@ -10,7 +11,12 @@ namespace NxtAIGen.AspNetCore.Requests;
 /// <summary>Reads a chat request body with a size cap: too large is 413, not JSON or malformed JSON is 400.</summary>
 internal static class ChatRequestReader
 {
-    public static async Task<(ChatStreamRequestBody? Body, ApiProblem? Problem)> ReadAsync(HttpRequest request, long maxBytes)
+    public static Task<(ChatStreamRequestBody? Body, ApiProblem? Problem)> ReadAsync(HttpRequest request, long maxBytes) =>
+        ReadAsync(request, maxBytes, NxtAIGenJsonContext.Default.ChatStreamRequestBody);
+
+    /// <summary>Reads any JSON request body with the same cap and the same problems.</summary>
+    public static async Task<(T? Body, ApiProblem? Problem)> ReadAsync<T>(HttpRequest request, long maxBytes, JsonTypeInfo<T> typeInfo)
+        where T : class
     {
         if (request.ContentLength > maxBytes)
         {
@@ -63,7 +69,7 @@ internal static class ChatRequestReader
             }
 
             var json = new Utf8JsonReader(read.Buffer, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var body = JsonSerializer.Deserialize(ref json, NxtAIGenJsonContext.Default.ChatStreamRequestBody);
+            var body = JsonSerializer.Deserialize(ref json, typeInfo);
             return body is null
                 ? (null, ApiProblem.InvalidRequest("The request body must be a JSON object."))
                 : (body, null);

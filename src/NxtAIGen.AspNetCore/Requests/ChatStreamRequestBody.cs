@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace NxtAIGen.AspNetCore.Requests;
 
 /// <summary>The JSON body of <c>POST {prefix}/chat/stream</c> (PROTOCOL.md).</summary>
@@ -29,4 +32,8 @@ internal sealed class ChatStreamRequestBody
     public List<string>? Stop { get; set; }
 
     public string? ConversationId { get; set; }
+
+    /// <summary>Members PROTOCOL.md does not define: a host's own fields, passed to observers.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

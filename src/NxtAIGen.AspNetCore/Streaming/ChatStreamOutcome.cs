@@ -1,3 +1,4 @@
+using System.Text;
 using NxtAIGen.Abstractions;
 
 namespace NxtAIGen.AspNetCore.Streaming;
@@ -34,4 +35,19 @@ internal sealed class ChatStreamOutcome
 
     /// <summary>Gets or sets the time from the request to the end.</summary>
     public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Gets or sets the <c>error</c> event's message.</summary>
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>Gets the answer text, collected only when observers need it (else <see langword="null"/>).</summary>
+    public StringBuilder? Text { get; init; }
+
+    /// <summary>Gets the reasoning text, collected only when observers need it.</summary>
+    public StringBuilder? Reasoning { get; init; }
+
+    /// <summary>Gets or sets the time from the request to the first reasoning.</summary>
+    public TimeSpan? FirstReasoningAt { get; set; }
+
+    /// <summary>Gets or sets the time from the request to the first answer text after reasoning.</summary>
+    public TimeSpan? FirstTextAt { get; set; }
 }

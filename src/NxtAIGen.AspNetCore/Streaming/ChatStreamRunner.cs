@@ -36,34 +36,65 @@ internal sealed partial class ChatStreamRunner
         _lifetime = lifetime;
     }
 
-    public Task<ChatStreamOutcome> RunAsync(HttpContext context, IChatStreamProvider provider, ChatRequest request, IChatQuotaLease lease, long startedAt) =>
-        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt);
+    /// <summary>Streams PROTOCOL.md's Server-Sent Events.</summary>
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IChatStreamProvider provider,
+        ChatRequest request,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers) =>
+        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt, start, observers, OpenSseAsync);
 
-    /// <summary>Streams the answer of the first candidate that gets to its first content; the others are fallbacks, in order.</summary>
-    public async Task<ChatStreamOutcome> RunAsync(HttpContext context, IReadOnlyList<StreamCandidate> candidates, IChatQuotaLease lease, long startedAt)
+    /// <summary>Streams PROTOCOL.md's Server-Sent Events from the first candidate that gets to its first content; the others are fallbacks, in order.</summary>
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IReadOnlyList<StreamCandidate> candidates,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers) =>
+        RunAsync(context, candidates, lease, startedAt, start, observers, OpenSseAsync);
+
+    /// <summary>Runs a generation into the writer <paramref name="openWriter"/> makes (the gateway's OpenAI formats, say).</summary>
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IChatStreamProvider provider,
+        ChatRequest request,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers,
+        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter) =>
+        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt, start, observers, openWriter);
+
+    /// <summary>Runs a generation, from the first candidate that gets to its first content, into the writer <paramref name="openWriter"/> makes.</summary>
+    public async Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IReadOnlyList<StreamCandidate> candidates,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers,
+        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter)
     {
         var provider = candidates[0].Provider;
         var request = candidates[0].Request;
         var streaming = _options.CurrentValue.Streaming;
-        var response = context.Response;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-
         var aborted = context.RequestAborted;
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
-        var outcome = new ChatStreamOutcome { Provider = provider.Id, Model = candidates[0].Model };
-        var requestId = Guid.CreateVersion7().ToString("N");
+        var observed = observers.Count > 0;
+        var outcome = new ChatStreamOutcome { Provider = provider.Id, Model = candidates[0].Model, Text = observed ? new() : null, Reasoning = observed ? new() : null };
+        var requestId = start.RequestId;
 
         var settled = false;
-        var writer = new SseWriter(response.BodyWriter, _timeProvider, streaming.HeartbeatInterval, aborted);
-        await using var writerScope = writer.ConfigureAwait(false);
+        IChatStreamWriter? writer = null;
         try
         {
-            await response.StartAsync(aborted).ConfigureAwait(false);
+            writer = await openWriter(context, streaming, _timeProvider).ConfigureAwait(false);
             await writer.WriteStartAsync(requestId, provider.Id, candidates[0].Model ?? request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 
@@ -129,7 +160,8 @@ internal sealed partial class ChatStreamRunner
 
             outcome.End = ChatStreamEnd.Error;
             outcome.ErrorCode = code;
-            if (!writer.IsTerminated)
+            outcome.ErrorMessage = message;
+            if (writer is { IsTerminated: false })
             {
                 try
                 {
@@ -142,15 +174,77 @@ internal sealed partial class ChatStreamRunner
             }
         }
 
-        if (!settled)
+        try
         {
-            await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+            if (!settled)
+            {
+                await lease.SettleAsync(outcome, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (observed)
+        {
+            await NotifyEndAsync(start, outcome.Provider, outcome, observers, stopping).ConfigureAwait(false);
         }
 
         return outcome;
     }
 
-    private async ValueTask ForwardAsync(SseWriter writer, ChatChunk chunk, ChatStreamOutcome outcome, long startedAt)
+    private async Task NotifyEndAsync(ChatStreamStart start, string providerId, ChatStreamOutcome outcome, IReadOnlyList<IChatStreamObserver> observers, CancellationToken stopping)
+    {
+        var completion = new ChatStreamCompletion
+        {
+            Start = start,
+            Termination = outcome.End switch
+            {
+                ChatStreamEnd.Done => ChatStreamTermination.Done,
+                ChatStreamEnd.Error => ChatStreamTermination.Error,
+                _ => ChatStreamTermination.Disconnected,
+            },
+            Text = outcome.Text?.ToString() ?? string.Empty,
+            Reasoning = outcome.Reasoning?.ToString() ?? string.Empty,
+            ProviderId = providerId,
+            Model = outcome.Model,
+            Usage = outcome.Usage,
+            TimeToFirstToken = outcome.TimeToFirstToken,
+            Duration = outcome.Elapsed,
+            ReasoningDuration = outcome.FirstReasoningAt is { } reasoningAt ? (outcome.FirstTextAt ?? outcome.Elapsed) - reasoningAt : null,
+            FinishReason = outcome.SawFinish ? outcome.FinishReason : null,
+            ErrorCode = outcome.End == ChatStreamEnd.Error ? outcome.ErrorCode : null,
+            ErrorMessage = outcome.End == ChatStreamEnd.Error ? outcome.ErrorMessage : null,
+        };
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnEndAsync(completion, stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(_logger, start.RequestId, observer.GetType().Name, ex);
+            }
+        }
+    }
+
+    private static async ValueTask<IChatStreamWriter> OpenSseAsync(HttpContext context, NxtAIGenStreamingOptions streaming, TimeProvider timeProvider)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        return new SseWriter(response.BodyWriter, timeProvider, streaming.HeartbeatInterval, context.RequestAborted);
+    }
+
+    private async ValueTask ForwardAsync(IChatStreamWriter writer, ChatChunk chunk, ChatStreamOutcome outcome, long startedAt)
     {
         switch (chunk.Kind)
         {
@@ -162,6 +256,12 @@ internal sealed partial class ChatStreamRunner
                 }
 
                 MarkContent(outcome, startedAt);
+                if (outcome.Text is { } text)
+                {
+                    outcome.FirstTextAt ??= _timeProvider.GetElapsedTime(startedAt);
+                    text.Append(chunk.Text);
+                }
+
                 await writer.WriteContentAsync(chunk.Text).ConfigureAwait(false);
                 break;
             case ChatChunkKind.Reasoning:
@@ -171,6 +271,12 @@ internal sealed partial class ChatStreamRunner
                 }
 
                 MarkContent(outcome, startedAt);
+                if (outcome.Reasoning is { } reasoning)
+                {
+                    outcome.FirstReasoningAt ??= _timeProvider.GetElapsedTime(startedAt);
+                    reasoning.Append(chunk.Text);
+                }
+
                 await writer.WriteThinkingAsync(chunk.Text).ConfigureAwait(false);
                 break;
             case ChatChunkKind.ToolCall:
@@ -242,7 +348,10 @@ internal sealed partial class ChatStreamRunner
         [LoggerMessage(5, LogLevel.Error, "Stream {RequestId} failed unexpectedly.")]
         public static partial void StreamFailedUnexpectedly(ILogger logger, string requestId, Exception exception);
 
-        [LoggerMessage(6, LogLevel.Information, "Stream {RequestId} is answered by fallback provider {Provider}, model {Model}.")]
+        [LoggerMessage(6, LogLevel.Error, "Stream {RequestId}: the observer {Observer} failed at the end of the stream.")]
+        public static partial void ObserverFailed(ILogger logger, string requestId, string observer, Exception exception);
+
+        [LoggerMessage(7, LogLevel.Information, "Stream {RequestId} is answered by fallback provider {Provider}, model {Model}.")]
         public static partial void FellBack(ILogger logger, string requestId, string provider, string? model);
     }
 }

@@ -16,7 +16,7 @@ namespace NxtAIGen.AspNetCore.Streaming;
 /// so frames are written here: <c>event:</c>, one <c>data:</c> line of compact JSON (which never contains a raw
 /// line break), and a blank line.
 /// </remarks>
-internal sealed class SseWriter : IAsyncDisposable
+internal sealed class SseWriter : IChatStreamWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private static readonly byte[] Ping = ": ping\n\n"u8.ToArray();
