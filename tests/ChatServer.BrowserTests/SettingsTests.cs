@@ -113,6 +113,45 @@ public sealed class SettingsTests(ChromiumFixture chromium) : BrowserTest(chromi
     }
 
     [SkippableFact]
+    public async Task GatewayToken_IsShownOnce_WorksWithTheV1Endpoint_AndRevokingItRefusesIt()
+    {
+        await using var server = LiveChatServer.Start();
+        var page = await OpenAsync(server);
+        await AccountTests.SignUpAsync(page, "gateway@example.test");
+        await page.GetByTestId("settings-button").ClickAsync();
+        var tokens = page.GetByTestId("settings-tokens");
+
+        await tokens.GetByTestId("token-name").FillAsync("my laptop");
+        await tokens.GetByTestId("token-create").ClickAsync();
+        var token = await tokens.GetByTestId("token-value").InnerTextAsync();
+        await Expect(tokens.GetByTestId("token-row")).ToHaveCountAsync(1);
+        await Expect(tokens.GetByTestId("token-row")).ToContainTextAsync("my laptop");
+        await ScreenshotAsync(page, "settings-gateway-token");
+
+        // The token works as an OpenAI key (a separate client: no cookie, no CSRF token).
+        var client = await Microsoft.Playwright.Playwright.CreateAsync();
+        var api = await client.APIRequest.NewContextAsync(new() { BaseURL = server.BaseUrl.ToString() });
+        var body = new Dictionary<string, object> { ["model"] = "demo", ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = "hi" } } };
+        var headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" };
+        var ok = await api.PostAsync("/v1/chat/completions", new() { DataObject = body, Headers = headers });
+        Assert.Equal(200, ok.Status);
+
+        // Shown once: closing and opening Settings shows the row, never the token again.
+        await page.Locator("#settings-dialog [data-close]").ClickAsync();
+        await page.GetByTestId("settings-button").ClickAsync();
+        await Expect(tokens.GetByTestId("token-row")).ToHaveCountAsync(1);
+        Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await tokens.GetByTestId("token-revoke").ClickAsync();
+        await page.GetByTestId("prompt-ok").ClickAsync();
+        await Expect(tokens.GetByTestId("token-row")).ToHaveCountAsync(0);
+        var refused = await api.PostAsync("/v1/chat/completions", new() { DataObject = body, Headers = headers });
+        Assert.Equal(401, refused.Status);
+        await api.DisposeAsync();
+        client.Dispose();
+    }
+
+    [SkippableFact]
     public async Task ProviderErrorMidStream_KeepsThePartialAnswerAndSaysWhy()
     {
         await using var server = LiveChatServer.Start();

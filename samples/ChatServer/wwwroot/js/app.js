@@ -168,15 +168,18 @@ function resizeInput() {
 // ---------- Quota ----------
 
 /** GET /api/limits: guests see how many messages are left (and an invitation at 0), users their plan usage. */
+let limitsVersion = 0;
+
 async function loadLimits() {
+  const version = ++limitsVersion;
   let limits;
   try {
     limits = await getJson('limits');
   } catch {
     return; // The host may not offer quotas.
   }
-  if (!limits || typeof limits !== 'object') {
-    return;
+  if (version !== limitsVersion || !limits || typeof limits !== 'object') {
+    return; // A newer answer (after signing in or out) wins over a late one.
   }
   if (limits.kind === 'guest') {
     showGuestRemaining(smallestRemaining(limits.remaining));
@@ -211,6 +214,9 @@ function showGuestRemaining(remaining) {
 }
 
 function showUserUsage(limits) {
+  if (!state.me.signed_in) {
+    return;
+  }
   byId('guest-remaining').hidden = true;
   byId('signup-invite').hidden = true;
   const usage = byId('user-usage');
