@@ -69,10 +69,9 @@ async function enterAccount(atStart) {
 async function onAccountChanged() {
   // A new account sees none of the guest's tab conversation, and signing out leaves nothing behind.
   clearConversation();
-  if (!state.me.signed_in) {
-    state.provider = null;
-    state.model = null;
-  }
+  // The account's default provider and model (Settings) win over what the tab picked before.
+  state.provider = null;
+  state.model = null;
   saveSession();
   await enterAccount(false);
 }
