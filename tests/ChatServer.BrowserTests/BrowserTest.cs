@@ -113,22 +113,4 @@ public abstract class BrowserTest : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("send-button")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("assistant-message").Last).ToHaveAttributeAsync("aria-busy", "false");
     }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes.</summary>
-    protected static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(10)))
-            {
-                return false;
-            }
-
-            await Task.Yield();
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
 }
