@@ -41,13 +41,14 @@ internal static class AccountEndpoints
         return TypedResults.Json(me, ChatServerJsonContext.Default.MeResponse);
     }
 
-    /// <summary>Deletes the account and everything kept for it: conversations, settings, keys, plan override, usage and quota records.</summary>
+    /// <summary>Deletes the account and everything kept for it: conversations, settings, keys, gateway tokens, plan override, usage and quota records.</summary>
     private static async Task<IResult> DeleteMeAsync(
         HttpContext context,
         UserManager<ChatUser> users,
         SignInManager<ChatUser> signIn,
         ChatDbContext db,
         IApiKeyStore keys,
+        IGatewayTokenStore gatewayTokens,
         IUserPlanStore plans,
         IDbContextFactory<NxtAIGenDbContext> nxt)
     {
@@ -65,6 +66,7 @@ internal static class AccountEndpoints
             await keys.DeleteAsync(key.Owner, key.ProviderId, cancellationToken);
         }
 
+        await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await plans.SetAsync(id, null, cancellationToken);
         await using (var store = await nxt.CreateDbContextAsync(cancellationToken))
         {
