@@ -86,6 +86,31 @@ public sealed class SampleGatewayTests : IAsyncLifetime
         Assert.Equal("Edinburgh", JsonDocument.Parse(calls[0].GetProperty("function").GetProperty("arguments").GetString()!).RootElement.GetProperty("city").GetString());
     }
 
+    [Fact]
+    public async Task UserToken_FromTheSettingsEndpoints_AnswersAsThatUser_AndDiesWithTheAccount()
+    {
+        await using var factory = new ChatServerFactory();
+        using var user = await SampleUsers.SignUpAsync(factory, "gateway-user@example.com");
+        using var created = await user.PostAsync("/api/gateway/tokens", SampleUsers.Json(new { name = "laptop" }));
+        var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var token = body.GetProperty("token").GetString()!;
+        using var gateway = factory.CreateClient();
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var answer = await gateway.PostAsync("/v1/chat/completions", Json("""{"model": "demo", "messages": [{"role": "user", "content": "hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var limits = await SampleUsers.GetJsonAsync(user, "/api/limits");
+        Assert.Equal(1, limits.GetProperty("usage").GetProperty("daily").GetInt32());
+        var listed = Assert.Single((await SampleUsers.GetJsonAsync(user, "/api/gateway/tokens")).EnumerateArray());
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("last_used_at").ValueKind);
+
+        using var deleted = await user.DeleteAsync("/api/me");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var refused = await gateway.PostAsync("/v1/chat/completions", Json("""{"model": "demo", "messages": [{"role": "user", "content": "hi"}]}"""));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
     private static HttpClient Client(ChatServerFactory factory)
     {
         var client = factory.CreateClient();
