@@ -30,6 +30,7 @@ builder.Services.AddProblemDetails(); // Identity's endpoints answer failures wi
 // Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
 builder.Services.AddOptions<ChatServerOptions>().BindConfiguration("ChatServer")
     .Validate(o => o.MaxFailedSignIns is >= 1 and <= 100, "ChatServer:MaxFailedSignIns must be between 1 and 100.")
+    .Validate(o => o.LockoutDuration > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "ChatServer:LockoutDuration and ChatServer:SessionLifetime must be positive.")
     .ValidateOnStart();
 var chatOptions = builder.Configuration.GetSection("ChatServer").Get<ChatServerOptions>() ?? new ChatServerOptions();
 builder.Services.AddChatDatabase(connectionString);

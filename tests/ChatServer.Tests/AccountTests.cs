@@ -168,6 +168,15 @@ public sealed class AccountTests
         using var key = await client.PutAsync("/api/keys/openai", SampleUsers.Json(new { api_key = "sk-user-key-1234567890" }));
         using var settings = await client.PutAsync("/api/settings", SampleUsers.Json(new { default_provider = "demo", default_model = "demo-1" }));
         await ChatAsync(client, conversationId!);
+        using var tokenResponse = await client.PostAsync("/api/gateway/tokens", SampleUsers.Json(new { name = "cli" }));
+        var gatewayToken = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        using var gateway = SampleUsers.Client(factory);
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", gatewayToken);
+        using (var before = await gateway.GetAsync("/v1/models"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
         var userId = (await SampleUsers.GetJsonAsync(client, "/api/me")).GetProperty("id").GetString()!;
 
         using var deleted = await client.DeleteAsync("/api/me");
@@ -178,6 +187,8 @@ public sealed class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         var users = await SampleUsers.GetJsonAsync(admin, "/api/admin/users");
         Assert.DoesNotContain(users.EnumerateArray(), u => u.GetProperty("id").GetString() == userId);
+        using var after = await gateway.GetAsync("/v1/models");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         var db = await SampleDatabase.CountsAsync(factory, userId);
         Assert.Equal(new SampleDatabase.UserRows(0, 0, 0, 0, 0), db);
     }

@@ -224,4 +224,60 @@ public sealed class ConversationTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", await SampleUsers.CodeOfAsync(response));
     }
+
+    [Fact]
+    public async Task Chat_WithAttachments_StoresTheirDescriptionsNotTheirContent()
+    {
+        await using var factory = new ChatServerFactory();
+        using var client = await SampleUsers.SignUpAsync(factory, "a@example.com");
+        var id = await CreateAsync(client);
+        var text = "The secret ingredient is saffron."u8.ToArray();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89];
+
+        await ChatAsync(client, new
+        {
+            conversation_id = id,
+            messages = new object[]
+            {
+                new
+                {
+                    role = "user",
+                    content = "What is in these?",
+                    files = new object[]
+                    {
+                        new { name = "recipe.txt", media_type = "text/plain", data = Convert.ToBase64String(text) },
+                        new { name = "dot.png", media_type = "image/png", data = Convert.ToBase64String(png) },
+                    },
+                },
+            },
+        });
+
+        using var raw = await client.GetAsync($"/api/conversations/{id}");
+        var body = await raw.Content.ReadAsStringAsync();
+        var user = JsonDocument.Parse(body).RootElement.GetProperty("messages")[0];
+        var files = user.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal("What is in these?", user.GetProperty("content").GetString());
+        Assert.Equal(["recipe.txt", "image"], files.Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal(["text/plain", "image/png"], files.Select(f => f.GetProperty("media_type").GetString()));
+        Assert.Equal(text.Length, files[0].GetProperty("size").GetInt64());
+        Assert.Equal(png.Length, files[1].GetProperty("size").GetInt64());
+        Assert.DoesNotContain("saffron", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_WithARefusedAttachment_Is4xx_AndSavesNothing()
+    {
+        await using var factory = new ChatServerFactory();
+        using var client = await SampleUsers.SignUpAsync(factory, "a@example.com");
+        var id = await CreateAsync(client);
+
+        using var response = await client.PostAsync("/api/chat/stream", SampleUsers.Json(new
+        {
+            conversation_id = id,
+            messages = new object[] { new { role = "user", content = "run this", files = new object[] { new { name = "tool.exe", media_type = "application/x-msdownload", data = "TVqQAAMAAAAEAAAA" } } } },
+        }));
+
+        Assert.True((int)response.StatusCode is 400 or 413 or 415, $"{(int)response.StatusCode}");
+        Assert.Equal(0, (await SampleUsers.GetJsonAsync(client, $"/api/conversations/{id}")).GetProperty("messages").GetArrayLength());
+    }
 }

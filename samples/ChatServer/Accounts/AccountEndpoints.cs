@@ -48,6 +48,7 @@ internal static class AccountEndpoints
         SignInManager<ChatUser> signIn,
         ChatDbContext db,
         IApiKeyStore keys,
+        IGatewayTokenStore gatewayTokens,
         IUserPlanStore plans,
         IGatewayTokenStore gatewayTokens,
         IDbContextFactory<NxtAIGenDbContext> nxt)
@@ -66,6 +67,7 @@ internal static class AccountEndpoints
             await keys.DeleteAsync(key.Owner, key.ProviderId, cancellationToken);
         }
 
+        await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await plans.SetAsync(id, null, cancellationToken);
         await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await using (var store = await nxt.CreateDbContextAsync(cancellationToken))
