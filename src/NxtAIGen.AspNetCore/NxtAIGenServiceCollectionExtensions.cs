@@ -55,6 +55,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.AddNxtAIGenKeyVault(sectionName);
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();
+        services.TryAddSingleton<FallbackResolver>();
         services.TryAddSingleton<ChatStreamRunner>();
         services.TryAddSingleton<ICallerResolver, ClaimsCallerResolver>();
         services.AddDataProtection();

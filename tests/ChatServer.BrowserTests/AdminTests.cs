@@ -51,6 +51,7 @@ public sealed class AdminTests(ChromiumFixture chromium) : BrowserTest(chromium)
         await page.GetByTestId("settings-button").ClickAsync();
         await Expect(page.GetByTestId("settings-plan")).ToContainTextAsync("1 / 3");
         await ScreenshotAsync(page, "settings-plan");
+        Assert.Empty(CspViolations);
     }
 
     [SkippableFact]

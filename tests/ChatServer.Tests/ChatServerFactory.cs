@@ -43,8 +43,13 @@ public sealed class ChatServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // UseSetting reaches Program.cs before it reads the connection string; AddInMemoryCollection comes later.
-        builder.UseSetting("ConnectionStrings:NxtAIGen", _settings["ConnectionStrings:NxtAIGen"]);
+        // UseSetting reaches Program.cs before it reads configuration at build time (the connection string, GitHub
+        // sign-in, lockout); AddInMemoryCollection comes later and also wins over appsettings.json.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_time is not null)

@@ -205,9 +205,9 @@ public sealed class ChatStreamEndpointTests
     }
 
     [Fact]
-    public async Task Stream_RetryAfterLongerThanMaxRetryDelay_IsNotRetried()
+    public async Task Stream_RetryAfterLongerThanMaxRetryAfter_IsNotRetried()
     {
-        await using var app = await TestApp.StartAsync(new() { ["NxtAIGen:Streaming:MaxRetryDelay"] = "00:00:10" });
+        await using var app = await TestApp.StartAsync(new() { ["NxtAIGen:Streaming:Retry:MaxRetryAfter"] = "00:00:10" });
         app.Provider.NextCall().Throw(new NxtAIGenProviderException(ProviderErrorKind.RateLimited, "fake", "fake: 429.") { RetryAfter = TimeSpan.FromSeconds(60) });
 
         using var response = await app.PostStreamAsync(Hello);

@@ -269,7 +269,7 @@ public sealed class GatewayChatCompletionsTests
     [Fact]
     public async Task ProviderRefusesBeforeContent_IsARealStatusWithRetryAfter_NotAStream()
     {
-        await using var app = await TestApp.StartAsync(WithServerKey(new() { ["NxtAIGen:Streaming:MaxRetries"] = "0" }));
+        await using var app = await TestApp.StartAsync(WithServerKey(new() { ["NxtAIGen:Streaming:Retry:MaxAttempts"] = "1" }));
         app.Provider.NextCall().Throw(new NxtAIGenProviderException(ProviderErrorKind.RateLimited, "fake", "fake: slow down.") { RetryAfter = TimeSpan.FromSeconds(7) });
 
         using var response = await PostAsync(app, """{"model": "fake/fake-1", "stream": true, "messages": [{"role": "user", "content": "hi"}]}""");

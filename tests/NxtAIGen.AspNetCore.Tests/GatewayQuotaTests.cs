@@ -36,7 +36,7 @@ public sealed class GatewayQuotaTests
     [Fact]
     public async Task FailedGeneration_IsNotCharged()
     {
-        await using var app = await TestApp.StartAsync(WithServerKey(new() { ["NxtAIGen:RateLimiting:Enabled"] = "false", ["NxtAIGen:Streaming:MaxRetries"] = "0" }));
+        await using var app = await TestApp.StartAsync(WithServerKey(new() { ["NxtAIGen:RateLimiting:Enabled"] = "false", ["NxtAIGen:Streaming:Retry:MaxAttempts"] = "1" }));
         await app.Services.GetRequiredService<IUserPlanStore>().SetAsync("alice", new UserPlanOverride { Limits = new PlanLimits { Hourly = 1, Daily = 10, Monthly = 10 } }, default);
         var token = (await GatewayAuthTests.CreateTokenAsync(app, "alice", "t")).GetProperty("token").GetString()!;
         app.Provider.NextCall().Throw(new NxtAIGenProviderException(ProviderErrorKind.Overloaded, "fake", "fake: overloaded."));

@@ -7,7 +7,9 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("NxtAIGen:Streaming:HeartbeatInterval", "00:00:00")]
     [InlineData("NxtAIGen:Streaming:IdleTimeout", "00:00:00.5")]
-    [InlineData("NxtAIGen:Streaming:MaxRetries", "50")]
+    [InlineData("NxtAIGen:Streaming:Retry:MaxAttempts", "50")]
+    [InlineData("NxtAIGen:Streaming:Retry:MaxAttempts", "0")]
+    [InlineData("NxtAIGen:Streaming:Retry:MaxRetryAfter", "01:00:00")]
     [InlineData("NxtAIGen:Requests:MaxFiles", "-1")]
     public async Task OutOfRangeOption_FailsAtStartupNamingTheKey(string key, string value)
     {

@@ -90,7 +90,7 @@ public sealed class TestApp : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["NxtAIGen:DefaultProvider"] = "fake",
-            ["NxtAIGen:Streaming:RetryDelay"] = "00:00:00",
+            ["NxtAIGen:Streaming:Retry:BaseDelay"] = "00:00:00",
         };
         foreach (var (key, value) in configuration ?? [])
         {

@@ -53,6 +53,12 @@ internal sealed partial class ChatProviderRegistryOptionsValidator : IValidateOp
             {
                 failures.Add($"{key}:DefaultModel '{model}' is not a valid model id (letters, digits and . _ : / - only, at most 128).");
             }
+
+            CheckFallbacks(failures, $"{key}:Fallbacks", provider.Fallbacks, options);
+            foreach (var (fallbackModel, list) in provider.ModelFallbacks)
+            {
+                CheckFallbacks(failures, $"{key}:ModelFallbacks:{fallbackModel}", list, options);
+            }
         }
 
         if (options.DefaultProvider is { Length: > 0 } defaultProvider
@@ -63,6 +69,30 @@ internal sealed partial class ChatProviderRegistryOptionsValidator : IValidateOp
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Splits a fallback entry, <c>provider</c> or <c>provider/model</c>, at its first slash (model ids may contain slashes).</summary>
+    internal static (string Provider, string? Model) ParseFallback(string entry)
+    {
+        var slash = entry.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (entry.Trim(), null) : (entry[..slash].Trim(), entry[(slash + 1)..].Trim());
+    }
+
+    private void CheckFallbacks(List<string> failures, string key, List<string> entries, ChatProviderRegistryOptions options)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (provider, model) = ParseFallback(entries[i] ?? string.Empty);
+            var known = options.Providers.ContainsKey(provider) || (_registrations.TryGetValue(provider, out var registration) && registration.IsBuiltIn);
+            if (!known)
+            {
+                failures.Add($"{key}:{i}: '{provider}' is not a registered or configured provider.");
+            }
+            else if (model is not null && !ModelPattern().IsMatch(model))
+            {
+                failures.Add($"{key}:{i}: '{model}' is not a valid model id (letters, digits and . _ : / - only, at most 128).");
+            }
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]

@@ -29,4 +29,18 @@ public sealed class ChatProviderOptions
 
     /// <summary>Gets model ids to offer when the service cannot list its models. Listed models win when listing works.</summary>
     public List<string> Models { get; } = [];
+
+    /// <summary>
+    /// Gets the providers to try, in order, when this one fails before the first content (after its retries): entries
+    /// are a provider id (its default model) or <c>provider/model</c>, for example <c>anthropic</c> or
+    /// <c>groq/llama-3.3-70b-versatile</c>. The caller's own key for each is used as for a direct request; a fallback that
+    /// is disabled, has no key, or lacks a capability the request needs is skipped.
+    /// </summary>
+    public List<string> Fallbacks { get; } = [];
+
+    /// <summary>
+    /// Gets fallback lists for single models of this provider, used instead of <see cref="Fallbacks"/> when the request's
+    /// model (or the default model) has one. Keyed by model id; a model id containing <c>:</c> cannot be a configuration key.
+    /// </summary>
+    public Dictionary<string, List<string>> ModelFallbacks { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

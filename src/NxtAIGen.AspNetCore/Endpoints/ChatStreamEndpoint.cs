@@ -21,6 +21,7 @@ internal static class ChatStreamEndpoint
         IChatQuotaGate quota,
         IProviderAvailability availability,
         IEnumerable<IChatStreamObserver> observers,
+        FallbackResolver fallbacks,
         TimeProvider timeProvider)
     {
         var startedAt = timeProvider.GetTimestamp();
@@ -110,6 +111,7 @@ internal static class ChatStreamEndpoint
 
         var upstreamRequest = ChatHistoryTrimmer.Trim(request, limits.MaxHistoryTokens);
         var provider = registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl);
-        await runner.RunAsync(context, provider, upstreamRequest, lease!, startedAt, start, observerList).ConfigureAwait(false);
+        var candidates = await fallbacks.ResolveAsync(caller, descriptor, provider, upstreamRequest, cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(context, candidates, lease!, startedAt, start, observerList).ConfigureAwait(false);
     }
 }

@@ -90,15 +90,16 @@ internal static class ChatCompletionsEndpoint
             Model = request.Model!,
             Request = request,
         };
+        var candidates = await s.Fallbacks.ResolveAsync(caller, descriptor, provider, request, context.RequestAborted).ConfigureAwait(false);
         if (body.Stream == true)
         {
             var includeUsage = body.StreamOptions?.IncludeUsage == true;
-            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, start, [], (ctx, streaming, time) =>
+            await s.Runner.RunAsync(context, candidates, lease!, startedAt, start, [], (ctx, streaming, time) =>
                 ValueTask.FromResult<IChatStreamWriter>(new OpenAIStreamWriter(ctx, time, streaming.HeartbeatInterval, label, includeUsage))).ConfigureAwait(false);
         }
         else
         {
-            await s.Runner.RunAsync(context, provider, request, lease!, startedAt, start, [], (ctx, _, time) =>
+            await s.Runner.RunAsync(context, candidates, lease!, startedAt, start, [], (ctx, _, time) =>
                 ValueTask.FromResult<IChatStreamWriter>(new OpenAICompletionWriter(ctx, time, label))).ConfigureAwait(false);
         }
     }

@@ -18,7 +18,8 @@ internal sealed class GatewayEndpointServices(
     IChatQuotaGate quota,
     ChatStreamRateLimiterPolicy rateLimiter,
     TimeProvider timeProvider,
-    IProviderAvailability availability)
+    IProviderAvailability availability,
+    FallbackResolver fallbacks)
 {
     public GatewayAuthenticator Authenticator { get; } = authenticator;
 
@@ -39,4 +40,6 @@ internal sealed class GatewayEndpointServices(
     public TimeProvider TimeProvider { get; } = timeProvider;
 
     public IProviderAvailability Availability { get; } = availability;
+
+    public FallbackResolver Fallbacks { get; } = fallbacks;
 }

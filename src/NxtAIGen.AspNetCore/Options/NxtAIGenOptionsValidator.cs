@@ -12,9 +12,10 @@ internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOption
         var s = options.Streaming;
         Check(failures, "NxtAIGen:Streaming:HeartbeatInterval", s.HeartbeatInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         Check(failures, "NxtAIGen:Streaming:IdleTimeout", s.IdleTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
-        Check(failures, "NxtAIGen:Streaming:MaxRetries", s.MaxRetries, 0, 10);
-        Check(failures, "NxtAIGen:Streaming:RetryDelay", s.RetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        Check(failures, "NxtAIGen:Streaming:MaxRetryDelay", s.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Check(failures, "NxtAIGen:Streaming:Retry:MaxAttempts", s.Retry.MaxAttempts, 1, 10);
+        Check(failures, "NxtAIGen:Streaming:Retry:BaseDelay", s.Retry.BaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Check(failures, "NxtAIGen:Streaming:Retry:MaxDelay", s.Retry.MaxDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Check(failures, "NxtAIGen:Streaming:Retry:MaxRetryAfter", s.Retry.MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         var r = options.Requests;
         Check(failures, "NxtAIGen:Requests:MaxRequestBytes", r.MaxRequestBytes, 1024, 1L << 30);
         Check(failures, "NxtAIGen:Requests:MaxMessages", r.MaxMessages, 1, 10_000);

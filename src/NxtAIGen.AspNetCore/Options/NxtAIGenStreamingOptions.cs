@@ -11,15 +11,6 @@ public sealed class NxtAIGenStreamingOptions
     /// <value>Between 1 second and 1 hour.</value>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Gets or sets how many times a transient upstream failure is retried before the first content. Default 2; 0 disables retries.</summary>
-    /// <value>Between 0 and 10.</value>
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>Gets or sets the first retry delay; later ones grow exponentially, with jitter. Default 1 second.</summary>
-    /// <value>Between zero and 1 minute.</value>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Gets or sets the longest wait before a retry; a provider asking (with <c>Retry-After</c>) for longer is not retried. Default 20 seconds.</summary>
-    /// <value>Between zero and 10 minutes.</value>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>Gets the retries of transient upstream failures before the first content (<c>NxtAIGen:Streaming:Retry</c>).</summary>
+    public NxtAIGenRetryOptions Retry { get; } = new();
 }

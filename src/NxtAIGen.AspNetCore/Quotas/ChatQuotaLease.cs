@@ -65,7 +65,7 @@ internal sealed class ChatQuotaLease : IChatQuotaLease
             CallerKind = _caller.Kind,
             CallerId = _caller.Id,
             Plan = _plan?.Name,
-            Provider = _providerId,
+            Provider = string.IsNullOrEmpty(outcome.Provider) ? _providerId : outcome.Provider,
             Model = outcome.Model,
             InputTokens = outcome.Usage?.InputTokens,
             OutputTokens = outcome.Usage?.OutputTokens,

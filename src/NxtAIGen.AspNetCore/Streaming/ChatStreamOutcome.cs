@@ -18,6 +18,9 @@ internal sealed class ChatStreamOutcome
     /// <summary>Gets or sets the provider's last usage report.</summary>
     public ChatUsage? Usage { get; set; }
 
+    /// <summary>Gets or sets the id of the provider that answered (a fallback when the requested one failed before any content).</summary>
+    public string Provider { get; set; } = string.Empty;
+
     /// <summary>Gets or sets the model that answered, as the provider reported it.</summary>
     public string? Model { get; set; }
 

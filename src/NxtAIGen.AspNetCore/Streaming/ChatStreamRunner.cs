@@ -45,10 +45,20 @@ internal sealed partial class ChatStreamRunner
         long startedAt,
         ChatStreamStart start,
         IReadOnlyList<IChatStreamObserver> observers) =>
-        RunAsync(context, provider, request, lease, startedAt, start, observers, OpenSseAsync);
+        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt, start, observers, OpenSseAsync);
+
+    /// <summary>Streams PROTOCOL.md's Server-Sent Events from the first candidate that gets to its first content; the others are fallbacks, in order.</summary>
+    public Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IReadOnlyList<StreamCandidate> candidates,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers) =>
+        RunAsync(context, candidates, lease, startedAt, start, observers, OpenSseAsync);
 
     /// <summary>Runs a generation into the writer <paramref name="openWriter"/> makes (the gateway's OpenAI formats, say).</summary>
-    public async Task<ChatStreamOutcome> RunAsync(
+    public Task<ChatStreamOutcome> RunAsync(
         HttpContext context,
         IChatStreamProvider provider,
         ChatRequest request,
@@ -56,15 +66,28 @@ internal sealed partial class ChatStreamRunner
         long startedAt,
         ChatStreamStart start,
         IReadOnlyList<IChatStreamObserver> observers,
+        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter) =>
+        RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt, start, observers, openWriter);
+
+    /// <summary>Runs a generation, from the first candidate that gets to its first content, into the writer <paramref name="openWriter"/> makes.</summary>
+    public async Task<ChatStreamOutcome> RunAsync(
+        HttpContext context,
+        IReadOnlyList<StreamCandidate> candidates,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers,
         Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter)
     {
+        var provider = candidates[0].Provider;
+        var request = candidates[0].Request;
         var streaming = _options.CurrentValue.Streaming;
         var aborted = context.RequestAborted;
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
         var observed = observers.Count > 0;
-        var outcome = new ChatStreamOutcome { Model = request.Model, Text = observed ? new() : null, Reasoning = observed ? new() : null };
+        var outcome = new ChatStreamOutcome { Provider = provider.Id, Model = candidates[0].Model, Text = observed ? new() : null, Reasoning = observed ? new() : null };
         var requestId = start.RequestId;
 
         var settled = false;
@@ -72,11 +95,18 @@ internal sealed partial class ChatStreamRunner
         try
         {
             writer = await openWriter(context, streaming, _timeProvider).ConfigureAwait(false);
-            await writer.WriteStartAsync(requestId, provider.Id, request.Model ?? string.Empty).ConfigureAwait(false);
+            await writer.WriteStartAsync(requestId, provider.Id, candidates[0].Model ?? request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 
             idle.CancelAfter(streaming.IdleTimeout);
-            var opened = await _retryPolicy.OpenAsync(provider, request, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            var opened = await _retryPolicy.OpenAsync(candidates, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            if (opened.Candidate is { } answering && !ReferenceEquals(answering, candidates[0]))
+            {
+                outcome.Provider = answering.Provider.Id;
+                outcome.Model = answering.Model;
+                Log.FellBack(_logger, requestId, answering.Provider.Id, answering.Model);
+            }
+
             await using (opened.Enumerator.ConfigureAwait(false))
             {
                 foreach (var chunk in opened.Leading)
@@ -100,7 +130,7 @@ internal sealed partial class ChatStreamRunner
             if (!outcome.SawFinish)
             {
                 // A provider that ends its sequence without a finish chunk has not said the answer is complete.
-                throw ProviderErrors.Incomplete(provider.Id);
+                throw ProviderErrors.Incomplete(outcome.Provider);
             }
 
             outcome.End = ChatStreamEnd.Done;
@@ -161,7 +191,7 @@ internal sealed partial class ChatStreamRunner
 
         if (observed)
         {
-            await NotifyEndAsync(start, provider.Id, outcome, observers, stopping).ConfigureAwait(false);
+            await NotifyEndAsync(start, outcome.Provider, outcome, observers, stopping).ConfigureAwait(false);
         }
 
         return outcome;
@@ -320,5 +350,8 @@ internal sealed partial class ChatStreamRunner
 
         [LoggerMessage(6, LogLevel.Error, "Stream {RequestId}: the observer {Observer} failed at the end of the stream.")]
         public static partial void ObserverFailed(ILogger logger, string requestId, string observer, Exception exception);
+
+        [LoggerMessage(7, LogLevel.Information, "Stream {RequestId} is answered by fallback provider {Provider}, model {Model}.")]
+        public static partial void FellBack(ILogger logger, string requestId, string provider, string? model);
     }
 }

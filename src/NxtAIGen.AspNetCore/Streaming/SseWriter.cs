@@ -83,6 +83,16 @@ internal sealed class SseWriter : IChatStreamWriter
             var o = s.outcome;
             json.WriteBoolean("done"u8, true);
             json.WriteString("finish_reason"u8, FinishReasonText(o.FinishReason));
+            json.WriteString("provider"u8, o.Provider);
+            if (o.Model is { } model)
+            {
+                json.WriteString("model"u8, model);
+            }
+            else
+            {
+                json.WriteNull("model"u8);
+            }
+
             json.WritePropertyName("usage"u8);
             if (o.Usage is { } usage)
             {
