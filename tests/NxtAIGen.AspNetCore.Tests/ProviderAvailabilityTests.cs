@@ -87,4 +87,24 @@ public sealed class ProviderAvailabilityTests
         await using var sse = new SseReader(await allowed.Content.ReadAsStreamAsync());
         Assert.Equal("done", (await sse.ReadToEndAsync()).Last(e => !e.IsPing).Event);
     }
+
+    [Fact]
+    public async Task Gateway_DisabledProviderAndModel_AreLeftOutOfV1Models_AndRefusedAsModelNotFound()
+    {
+        var availability = new SwitchableAvailability();
+        await using var app = await TestApp.StartAsync(GatewayRequests.WithServerKey(), configure: b => b.Services.AddSingleton<IProviderAvailability>(availability));
+        app.Provider.Models.Add(new("fake-2") { Name = "Fake Two" });
+        availability.DisabledModels.Add("fake/fake-2");
+
+        using var models = await GatewayAuthTests.SendAsync(app, HttpMethod.Get, "/v1/models", GatewayRequests.ServerKey);
+        var ids = JsonDocument.Parse(await models.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString());
+        Assert.Equal(["fake/fake-1"], ids);
+        using var disabledModel = await GatewayRequests.PostAsync(app, """{"model": "fake/fake-2", "messages": [{"role": "user", "content": "hi"}]}""");
+        await GatewayRequests.AssertErrorAsync(disabledModel, 404, "invalid_request_error", "model_not_found");
+
+        availability.DisabledProviders.Add("fake");
+        using var disabledProvider = await GatewayRequests.PostAsync(app, """{"model": "fake/fake-1", "messages": [{"role": "user", "content": "hi"}]}""");
+        await GatewayRequests.AssertErrorAsync(disabledProvider, 404, "invalid_request_error", "model_not_found");
+        Assert.Equal(0, app.Provider.Calls);
+    }
 }
