@@ -45,6 +45,11 @@ public sealed class ChatServerFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // UseSetting reaches Program.cs before it reads the connection string; AddInMemoryCollection comes later.
         builder.UseSetting("ConnectionStrings:NxtAIGen", _settings["ConnectionStrings:NxtAIGen"]);
+        foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("ChatServer:Telemetry:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value); // read by Program.cs while it builds, like the connection string
+        }
+
         builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_time is not null)
