@@ -28,7 +28,6 @@ builder.Services.AddNxtAIGen()
 builder.Services.AddHealthChecks().AddNxtAIGenProviders(tags: ["providers"]); // /healthz/providers asks each configured provider
 builder.AddSampleTelemetry();                                                  // ChatServer:Telemetry:Exporter = none | console | otlp
 builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ChatServerJsonContext.Default));
 
 // Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
 builder.Services.AddOptions<ChatServerOptions>().BindConfiguration("ChatServer")
@@ -83,7 +82,20 @@ if (args.FirstOrDefault() == ImportPhpKeysCommand.Name)
 
 app.UseNxtAIGenSecurityHeaders();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // The page: scripts, styles and connections from this origin only, so that even a sanitiser bug could not load
+    // or run anything else (model output is also sanitised with DOMPurify; remote images are shown as links).
+    OnPrepareResponse = static context =>
+    {
+        if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Context.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        }
+    },
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();          // the chat endpoint's request and concurrent-stream limits (NxtAIGen:RateLimiting)
@@ -98,6 +110,7 @@ GitHubSignIn.Map(auth);
 ConversationEndpoints.Map(api.MapGroup("/conversations").AddEndpointFilter<RequireUserFilter>());
 SettingsEndpoints.Map(api);
 AdminEndpoints.Map(api.MapGroup("/admin").AddEndpointFilter<RequireAdminFilter>());
+app.MapNxtAIGenOpenAI("/v1");    // OpenAI-compatible gateway: NxtAIGen:Gateway:Keys or users' nxg_ tokens
 app.MapHealthChecks("/healthz", new() { Predicate = c => !c.Tags.Contains("providers") });
 app.MapHealthChecks("/healthz/providers", new() { Predicate = c => c.Tags.Contains("providers") });
 

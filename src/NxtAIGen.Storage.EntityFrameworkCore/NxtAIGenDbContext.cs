@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace NxtAIGen.Storage.EntityFrameworkCore;
 
 /// <summary>
-/// The NxtAIGen tables: quota uses, user plan overrides, encrypted API keys, the usage log and the Data Protection key
-/// ring. Each database provider has its own subclass with its own migrations: <see cref="SqliteNxtAIGenDbContext"/> and
+/// The NxtAIGen tables: quota uses, user plan overrides, encrypted API keys, the usage log, gateway tokens and the Data
+/// Protection key ring. Each database provider has its own subclass with its own migrations: <see cref="SqliteNxtAIGenDbContext"/> and
 /// <see cref="PostgresNxtAIGenDbContext"/>.
 /// </summary>
 public abstract class NxtAIGenDbContext : DbContext, IDataProtectionKeyContext
@@ -28,6 +28,9 @@ public abstract class NxtAIGenDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>Gets the usage log.</summary>
     public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();
+
+    /// <summary>Gets the users' gateway tokens (hashed).</summary>
+    public DbSet<GatewayTokenEntity> GatewayTokens => Set<GatewayTokenEntity>();
 
     /// <summary>Gets the Data Protection key ring.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -74,6 +77,18 @@ public abstract class NxtAIGenDbContext : DbContext, IDataProtectionKeyContext
             e.Property(x => x.IpHash).HasMaxLength(128);
             e.HasIndex(x => new { x.CallerId, x.TimestampUtcTicks });
             e.HasIndex(x => x.TimestampUtcTicks);
+        });
+        modelBuilder.Entity<GatewayTokenEntity>(e =>
+        {
+            e.ToTable("NxtAIGenGatewayTokens");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Name).HasMaxLength(128).IsRequired();
+            e.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+            e.Property(x => x.Hint).HasMaxLength(32).IsRequired();
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.UserId);
         });
         modelBuilder.Entity<DataProtectionKey>().ToTable("NxtAIGenDataProtectionKeys");
     }

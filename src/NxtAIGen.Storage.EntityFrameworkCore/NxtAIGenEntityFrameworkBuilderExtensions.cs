@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class NxtAIGenEntityFrameworkBuilderExtensions
 {
     /// <summary>
-    /// Keeps quotas, plan overrides, encrypted API keys, the usage log and the Data Protection key ring in a database:
+    /// Keeps quotas, plan overrides, encrypted API keys, the usage log, gateway tokens and the Data Protection key ring in a database:
     /// SQLite by default, PostgreSQL when <paramref name="connectionString"/> is one (<c>Host=</c> or <c>Server=</c>
     /// with <c>Username=</c>, or a <c>postgres://</c> URL). Replaces the in-memory stores, registers a pooled
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="NxtAIGenDbContext"/>, and applies migrations when the host
@@ -57,6 +57,7 @@ public static class NxtAIGenEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<IQuotaStore, EfCoreQuotaStore>());
         services.Replace(ServiceDescriptor.Singleton<IUserPlanStore, EfCoreUserPlanStore>());
         services.Replace(ServiceDescriptor.Singleton<IApiKeyStore, EfCoreApiKeyStore>());
+        services.Replace(ServiceDescriptor.Singleton<IGatewayTokenStore, EfCoreGatewayTokenStore>());
         services.TryAddSingleton<EfCoreUsageLog>();
         services.Replace(ServiceDescriptor.Singleton<IUsageLog>(sp => sp.GetRequiredService<EfCoreUsageLog>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NxtAIGenDatabaseMigrator>());

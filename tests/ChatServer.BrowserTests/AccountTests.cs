@@ -170,6 +170,31 @@ public sealed class AccountTests(ChromiumFixture chromium) : BrowserTest(chromiu
     }
 
     [SkippableFact]
+    public async Task SignUp_Refusals_AreShownInTheDialog()
+    {
+        await using var server = LiveChatServer.Start();
+        var page = await OpenAsync(server);
+        await SignUpAsync(page, "taken@example.test");
+        await page.GetByTestId("sign-out-button").ClickAsync();
+        await Expect(page.GetByTestId("sign-up-button")).ToBeVisibleAsync();
+
+        await page.GetByTestId("sign-up-button").ClickAsync();
+        await page.GetByTestId("auth-email").FillAsync("weak@example.test");
+        await page.GetByTestId("auth-password").FillAsync("weakpass");
+        await page.GetByTestId("auth-submit").ClickAsync();
+        await Expect(page.GetByTestId("auth-error")).ToContainTextAsync("Passwords must");
+
+        await page.GetByTestId("auth-email").FillAsync("taken@example.test");
+        await page.GetByTestId("auth-password").FillAsync(Password);
+        await page.GetByTestId("auth-submit").ClickAsync();
+        await Expect(page.GetByTestId("auth-error")).ToHaveTextAsync("Email 'taken@example.test' is already taken.");
+        await Expect(page.GetByTestId("user-usage")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("guest-remaining")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("sign-up-button")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "sign-up-refused");
+    }
+
+    [SkippableFact]
     public async Task GitHubButton_IsShownOnlyWhenConfigured()
     {
         await using (var plain = LiveChatServer.Start())

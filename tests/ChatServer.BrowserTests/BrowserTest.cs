@@ -18,6 +18,9 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Gets the uncaught script errors of the pages.</summary>
     protected List<string> PageErrors { get; } = [];
 
+    /// <summary>Gets the Content-Security-Policy violations the pages reported (there must be none).</summary>
+    protected List<string> CspViolations { get; } = [];
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -63,6 +66,16 @@ public abstract class BrowserTest : IAsyncLifetime
             }
 
             await dialog.DismissAsync();
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (CspViolations)
+                {
+                    CspViolations.Add(message.Text);
+                }
+            }
         };
         page.PageError += (_, error) =>
         {

@@ -104,6 +104,7 @@ public sealed class ChatFeatureTests(ChromiumFixture chromium) : BrowserTest(chr
         await SendAsync(page, "Dark mode?");
         await WaitForAnswerAsync(page);
         await ScreenshotAsync(page, "theme-dark");
+        Assert.Empty(CspViolations);
     }
 
     [SkippableFact]

@@ -46,6 +46,7 @@ public sealed class GuestChatTests(ChromiumFixture chromium) : BrowserTest(chrom
         await Expect(answer.GetByTestId("message-meta")).ToContainTextAsync("openai");
         await ScreenshotAsync(page, "guest-answered");
         Assert.Empty(PageErrors);
+        Assert.Empty(CspViolations);
     }
 
     [SkippableFact]
@@ -153,6 +154,50 @@ public sealed class GuestChatTests(ChromiumFixture chromium) : BrowserTest(chrom
         await Expect(page.GetByTestId("user-message").Last.GetByTestId("message-file")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("attachment-chip")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "attachments-answered");
+    }
+
+    [SkippableFact]
+    public async Task Attachments_DroppedAndPasted_AreAttachedAndSent()
+    {
+        await using var server = LiveChatServer.Start();
+        var page = await OpenAsync(server);
+
+        await page.EvaluateAsync(
+            """
+            () => {
+              const files = new DataTransfer();
+              files.items.add(new File(['Meeting notes: ship on Friday.'], 'notes.txt', { type: 'text/plain' }));
+              document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: files, bubbles: true }));
+              window.__overlayShown = !document.getElementById('drop-overlay').hidden;
+              document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+            }
+            """);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__overlayShown"), "dragging files over the page shows the drop zone");
+        await Expect(page.Locator("#drop-overlay")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("attachment-chip")).ToHaveCountAsync(1);
+
+        var png = Convert.ToBase64String(TestFiles.Png);
+        await page.GetByTestId("message-input").EvaluateAsync(
+            """
+            (input, png) => {
+              const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+              const clipboard = new DataTransfer();
+              clipboard.items.add(new File([bytes], 'screenshot.png', { type: 'image/png' }));
+              input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+            }
+            """, png);
+        await Expect(page.GetByTestId("attachment-chip")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("attachment-chip").Locator("img.attachment-thumb")).ToHaveCountAsync(1);
+
+        // A chip can be removed before sending.
+        await page.GetByTestId("attachment-chip").Filter(new() { HasText = "notes.txt" }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.GetByTestId("attachment-chip")).ToHaveCountAsync(1);
+
+        await SendAsync(page, "What is in the screenshot?");
+        await WaitForAnswerAsync(page);
+        await Expect(page.GetByTestId("assistant-message").Last).ToContainTextAsync("1 image");
+        await Expect(page.GetByTestId("assistant-message").Last).Not.ToContainTextAsync("notes.txt");
+        await Expect(page.GetByTestId("user-message").Last.GetByTestId("message-file")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("screenshot.png"));
     }
 
     [SkippableFact]

@@ -67,6 +67,12 @@ public sealed class SafeRenderingTests(ChromiumFixture chromium) : BrowserTest(c
         await Expect(answer.Locator("a[href='https://example.org/docs']")).ToHaveAttributeAsync("rel", "noopener noreferrer nofollow");
         await Expect(answer.Locator("a", new() { HasText = "click me" })).Not.ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(".*"));
         Assert.Single(page.Context.Pages);
+        // (CspViolations is not empty here, and must not be asserted: Chromium reports the hostile handlers and styles
+        // as blocked while DOMPurify parses them in its inert document, before it removes them.)
+
+        // Defence in depth: the page itself forbids scripts, styles and connections from elsewhere.
+        var home = await page.Context.APIRequest.GetAsync("/");
+        Assert.Contains("script-src 'self'", home.Headers["content-security-policy"], StringComparison.Ordinal);
         await ScreenshotAsync(page, "hostile-output-sanitised");
     }
 

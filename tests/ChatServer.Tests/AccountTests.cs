@@ -182,9 +182,9 @@ public sealed class AccountTests
         Assert.Equal(new SampleDatabase.UserRows(0, 0, 0, 0, 0), db);
     }
 
-    internal static async Task ChatAsync(HttpClient client, string conversationId, string text = "hello")
+    internal static async Task ChatAsync(HttpClient client, string? conversationId, string text = "hello")
     {
-        using var response = await client.PostAsync("/api/chat/stream", SampleUsers.Json(new { message = text, conversation_id = conversationId }));
+        using var response = await client.PostAsync("/api/chat/stream", SampleUsers.Json(conversationId is null ? new { message = text } : new { message = text, conversation_id = conversationId }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var sse = new NxtAIGen.AspNetCore.Tests.SseReader(await response.Content.ReadAsStreamAsync());
         Assert.Equal("done", (await sse.ReadToEndAsync()).Last(e => !e.IsPing).Event);

@@ -43,11 +43,11 @@ public sealed class ChatServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // UseSetting reaches Program.cs before it reads the connection string; AddInMemoryCollection comes later.
-        builder.UseSetting("ConnectionStrings:NxtAIGen", _settings["ConnectionStrings:NxtAIGen"]);
-        foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("ChatServer:Telemetry:", StringComparison.Ordinal)))
+        // UseSetting reaches Program.cs before it reads configuration at build time (the connection string, GitHub
+        // sign-in, lockout); AddInMemoryCollection comes later and also wins over appsettings.json.
+        foreach (var (key, value) in _settings)
         {
-            builder.UseSetting(key, value); // read by Program.cs while it builds, like the connection string
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders());

@@ -304,4 +304,66 @@ public sealed class GatewayChatCompletionsTests
 
         await AssertErrorAsync(response, 502, "server_error", "incomplete");
     }
+
+    [Fact]
+    public async Task Stream_SilentProviderAfterContent_GetsPingComments_ThenATimeoutErrorChunk()
+    {
+        await using var app = await TestApp.StartAsync(WithServerKey(new()
+        {
+            ["NxtAIGen:Streaming:HeartbeatInterval"] = "00:00:15",
+            ["NxtAIGen:Streaming:IdleTimeout"] = "00:00:40",
+        }));
+        var script = app.Provider.NextCall();
+        script.Text("Hel");
+
+        using var response = await PostAsync(app, """{"model": "fake/fake-1", "stream": true, "messages": [{"role": "user", "content": "hi"}]}""");
+        await using var sse = new SseReader(await response.Content.ReadAsStreamAsync());
+        Assert.Contains("\"role\":\"assistant\"", (await sse.NextAsync())!.Data, StringComparison.Ordinal);
+        Assert.Contains("\"content\":\"Hel\"", (await sse.NextAsync())!.Data, StringComparison.Ordinal);
+
+        app.Time.Advance(TimeSpan.FromSeconds(15));
+        var ping = await sse.NextAsync();
+        Assert.True(ping!.IsPing, $"expected a ping, got {ping}");
+        app.Time.Advance(TimeSpan.FromSeconds(25));
+
+        var error = await sse.NextEventAsync();
+        Assert.Equal("timeout", JsonDocument.Parse(error!.Data!).RootElement.GetProperty("error").GetProperty("code").GetString());
+        await Wait.ForAsync(script.Canceled.Task, "the provider's cancellation");
+        Assert.Null(await sse.NextEventAsync());
+    }
+
+    [Fact]
+    public async Task FilePart_WithATextDocument_ReachesTheProviderAsADocument()
+    {
+        await using var app = await TestApp.StartAsync(WithServerKey());
+        app.Provider.NextCall().Text("ok").Finish();
+        var data = Convert.ToBase64String("Quarterly numbers: 42"u8.ToArray());
+
+        using var response = await PostAsync(app, """
+            {"model": "fake/fake-1", "messages": [{"role": "user", "content": [
+              {"type": "text", "text": "Summarise."},
+              {"type": "file", "file": {"filename": "notes.txt", "file_data": "data:text/plain;base64,DATA"}}]}]}
+            """.Replace("DATA", data, StringComparison.Ordinal));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var document = Assert.IsType<DocumentPart>(Assert.Single(app.Provider.Requests).Messages[0].Parts[1]);
+        Assert.Equal("notes.txt", document.Name);
+        Assert.Contains("Quarterly numbers: 42", document.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Models_RetrieveOne_AndUnknownPaths_AreOpenAIShaped()
+    {
+        await using var app = await TestApp.StartAsync(WithServerKey());
+
+        using var one = await GatewayAuthTests.SendAsync(app, HttpMethod.Get, "/v1/models/fake/fake-1", ServerKey);
+        using var missing = await GatewayAuthTests.SendAsync(app, HttpMethod.Get, "/v1/models/fake/nope", ServerKey);
+        using var responses = await GatewayAuthTests.SendAsync(app, HttpMethod.Post, "/v1/responses", ServerKey);
+
+        Assert.Equal(200, (int)one.StatusCode);
+        Assert.Equal($$"""{"id":"fake/fake-1","object":"model","created":{{app.Time.GetUtcNow().ToUnixTimeSeconds()}},"owned_by":"fake"}""", await one.Content.ReadAsStringAsync());
+        await AssertErrorAsync(missing, 404, "invalid_request_error", "model_not_found");
+        var error = await AssertErrorAsync(responses, 404, "invalid_request_error", null);
+        Assert.Contains("POST /v1/responses", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

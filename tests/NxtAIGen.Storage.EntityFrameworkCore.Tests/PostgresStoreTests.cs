@@ -29,3 +29,9 @@ public sealed class PostgresUsageLogTests(PostgresServer server) : Testing.Usage
     protected override async Task<IReadOnlyList<UsageRecord>> ReadAsync(IUsageLog log, int count) =>
         await (await server.GetDatabaseAsync(nameof(PostgresUsageLogTests))).Services.GetRequiredService<EfCoreUsageLog>().GetRecentAsync(count, default);
 }
+
+[Collection(PostgresGroup.Name)]
+public sealed class PostgresGatewayTokenStoreTests(PostgresServer server) : Testing.GatewayTokenStoreTests
+{
+    protected override async Task<IGatewayTokenStore> CreateStoreAsync() => (await server.GetDatabaseAsync(nameof(PostgresGatewayTokenStoreTests))).Get<IGatewayTokenStore>();
+}

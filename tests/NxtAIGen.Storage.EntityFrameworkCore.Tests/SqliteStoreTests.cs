@@ -25,3 +25,8 @@ public sealed class SqliteUsageLogTests(SqliteDatabase database) : Testing.Usage
     protected override async Task<IReadOnlyList<UsageRecord>> ReadAsync(IUsageLog log, int count) =>
         await database.Database.Services.GetRequiredService<EfCoreUsageLog>().GetRecentAsync(count, default);
 }
+
+public sealed class SqliteGatewayTokenStoreTests(SqliteDatabase database) : Testing.GatewayTokenStoreTests, IClassFixture<SqliteDatabase>
+{
+    protected override Task<IGatewayTokenStore> CreateStoreAsync() => Task.FromResult(database.Database.Get<IGatewayTokenStore>());
+}

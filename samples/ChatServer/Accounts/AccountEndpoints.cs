@@ -41,7 +41,7 @@ internal static class AccountEndpoints
         return TypedResults.Json(me, ChatServerJsonContext.Default.MeResponse);
     }
 
-    /// <summary>Deletes the account and everything kept for it: conversations, settings, keys, plan override, usage and quota records.</summary>
+    /// <summary>Deletes the account and everything kept for it: conversations, settings, keys, gateway tokens, plan override, usage and quota records.</summary>
     private static async Task<IResult> DeleteMeAsync(
         HttpContext context,
         UserManager<ChatUser> users,
@@ -49,6 +49,7 @@ internal static class AccountEndpoints
         ChatDbContext db,
         IApiKeyStore keys,
         IUserPlanStore plans,
+        IGatewayTokenStore gatewayTokens,
         IDbContextFactory<NxtAIGenDbContext> nxt)
     {
         var cancellationToken = context.RequestAborted;
@@ -66,6 +67,7 @@ internal static class AccountEndpoints
         }
 
         await plans.SetAsync(id, null, cancellationToken);
+        await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await using (var store = await nxt.CreateDbContextAsync(cancellationToken))
         {
             await store.UsageRecords.Where(r => r.CallerKind == ChatCallerKind.User && r.CallerId == id).ExecuteDeleteAsync(cancellationToken);

@@ -64,7 +64,7 @@ internal static class GitHubSignIn
             };
             o.Events.OnRemoteFailure = context =>
             {
-                context.Response.Redirect("/?login_error=github");
+                context.Response.Redirect("/?login_error=github_refused");
                 context.HandleResponse();
                 return Task.CompletedTask;
             };
@@ -90,7 +90,8 @@ internal static class GitHubSignIn
 
     /// <summary>
     /// After GitHub: signs in the account linked to this GitHub user, or links it to the signed-in account, or creates an
-    /// account (with the GitHub e-mail unless another account already uses it: accounts are never merged by e-mail).
+    /// account (with the GitHub e-mail unless another account already uses it: accounts are never merged by e-mail; then
+    /// GitHub's no-reply address <c>{id}+{login}@users.noreply.github.com</c>).
     /// </summary>
     private static async Task<IResult> CompleteAsync(
         HttpContext context,
@@ -104,7 +105,7 @@ internal static class GitHubSignIn
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
         {
-            return TypedResults.Redirect("/?login_error=github");
+            return TypedResults.Redirect("/?login_error=github_expired");
         }
 
         var login = info.Principal.FindFirstValue(LoginClaim);
@@ -115,22 +116,25 @@ internal static class GitHubSignIn
             user = currentId is null ? null : await users.FindByIdAsync(currentId);
             if (user is null)
             {
+                // Accounts are unique by e-mail: without a public GitHub e-mail, or when another account already has it,
+                // the account gets GitHub's own no-reply address for this user.
                 var email = info.Principal.FindFirstValue(ClaimTypes.Email);
-                if (email is not null && await users.FindByEmailAsync(email) is not null)
+                var verified = email is not null && await users.FindByEmailAsync(email) is null;
+                if (!verified)
                 {
-                    email = null;
+                    email = $"{info.ProviderKey}+{login ?? "github"}@users.noreply.github.com";
                 }
 
-                user = new ChatUser { UserName = $"github-{info.ProviderKey}", Email = email, EmailConfirmed = email is not null };
+                user = new ChatUser { UserName = $"github-{info.ProviderKey}", Email = email, EmailConfirmed = verified };
                 if (!(await users.CreateAsync(user)).Succeeded)
                 {
-                    return TypedResults.Redirect("/?login_error=github");
+                    return TypedResults.Redirect("/?login_error=github_account");
                 }
             }
 
             if (!(await users.AddLoginAsync(user, info)).Succeeded)
             {
-                return TypedResults.Redirect("/?login_error=github");
+                return TypedResults.Redirect("/?login_error=github_link");
             }
         }
 

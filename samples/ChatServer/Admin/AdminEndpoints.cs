@@ -41,12 +41,17 @@ internal static class AdminEndpoints
     private static async Task<IResult> PutProviderAsync(
         string id,
         HttpContext context,
-        AdminProviderBody? body,
         IChatProviderRegistry registry,
         ChatDbContext db,
         ProviderSwitches switches,
         IApiKeyStore keys)
     {
+        var (body, problem) = await JsonBody.ReadAsync(context, ChatServerJsonContext.Default.AdminProviderBody);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (!registry.TryGetDescriptor(id, out var descriptor))
         {
             return Problems.Of(StatusCodes.Status404NotFound, "unknown_provider", $"Unknown provider '{id}'.");
@@ -131,11 +136,16 @@ internal static class AdminEndpoints
     private static async Task<IResult> PutPlanAsync(
         string id,
         HttpContext context,
-        PlanOverrideBody? body,
         ChatDbContext db,
         IUserPlanStore plans,
         IOptionsMonitor<NxtAIGenOptions> options)
     {
+        var (body, problem) = await JsonBody.ReadAsync(context, ChatServerJsonContext.Default.PlanOverrideBody);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var cancellationToken = context.RequestAborted;
         if (!await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
         {

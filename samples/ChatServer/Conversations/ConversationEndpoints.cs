@@ -42,8 +42,14 @@ internal static class ConversationEndpoints
             ChatServerJsonContext.Default.ListConversationSummary);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ChatDbContext db, TimeProvider time, ConversationTitleBody? body)
+    private static async Task<IResult> CreateAsync(HttpContext context, ChatDbContext db, TimeProvider time)
     {
+        var (body, problem) = await JsonBody.ReadAsync(context, ChatServerJsonContext.Default.ConversationTitleBody);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var title = body?.Title?.Trim() ?? string.Empty;
         if (title.Length > ConversationMapper.MaxTitleLength)
         {
@@ -66,8 +72,14 @@ internal static class ConversationEndpoints
             : TypedResults.Json(ConversationMapper.ToResponse(conversation), ChatServerJsonContext.Default.ConversationResponse);
     }
 
-    private static async Task<IResult> RenameAsync(string id, HttpContext context, ChatDbContext db, TimeProvider time, ConversationTitleBody? body)
+    private static async Task<IResult> RenameAsync(string id, HttpContext context, ChatDbContext db, TimeProvider time)
     {
+        var (body, problem) = await JsonBody.ReadAsync(context, ChatServerJsonContext.Default.ConversationTitleBody);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var title = body?.Title?.Trim();
         if (string.IsNullOrEmpty(title) || title.Length > ConversationMapper.MaxTitleLength)
         {

@@ -27,8 +27,14 @@ internal static partial class SettingsEndpoints
         return TypedResults.Json(new SettingsBody(settings?.DefaultProvider, settings?.DefaultModel), ChatServerJsonContext.Default.SettingsBody);
     }
 
-    private static async Task<IResult> PutAsync(HttpContext context, ChatDbContext db, IChatProviderRegistry registry, SettingsBody? body)
+    private static async Task<IResult> PutAsync(HttpContext context, ChatDbContext db, IChatProviderRegistry registry)
     {
+        var (body, problem) = await JsonBody.ReadAsync(context, ChatServerJsonContext.Default.SettingsBody);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (body is null)
         {
             return Problems.Invalid("Send {\"default_provider\": ..., \"default_model\": ...}.");

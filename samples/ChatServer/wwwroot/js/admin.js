@@ -111,7 +111,7 @@ export function usageChart(byDay) {
     return node;
   };
 
-  for (const fraction of [0, 0.5, 1]) {
+  for (const fraction of max >= 4 ? [0, 0.5, 1] : [0, 1]) {
     const y = pad.top + plotHeight * (1 - fraction);
     add('line', { x1: pad.left, x2: width - pad.right, y1: y, y2: y, class: 'chart-grid' });
     add('text', { x: pad.left - 6, y: y + 4, 'text-anchor': 'end', class: 'chart-label' }, String(Math.round(max * fraction)));

@@ -60,7 +60,15 @@ export async function readProblem(response) {
   }
   if (!problem.error && problem.errors && typeof problem.errors === 'object') {
     // ASP.NET Core validation problems (Identity's register): {errors: {Code: ["message"]}}.
-    problem.error = Object.values(problem.errors).flat().join(' ');
+    // Identity reports a taken email twice (as user name and as email): keep the email one.
+    const errors = { ...problem.errors };
+    if (errors.DuplicateEmail) {
+      delete errors.DuplicateUserName;
+    }
+    if (errors.InvalidEmail) {
+      delete errors.InvalidUserName;
+    }
+    problem.error = Object.values(errors).flat().join(' ');
   }
   return problem;
 }

@@ -69,10 +69,9 @@ async function enterAccount(atStart) {
 async function onAccountChanged() {
   // A new account sees none of the guest's tab conversation, and signing out leaves nothing behind.
   clearConversation();
-  if (!state.me.signed_in) {
-    state.provider = null;
-    state.model = null;
-  }
+  // The account's default provider and model (Settings) win over what the tab picked before.
+  state.provider = null;
+  state.model = null;
   saveSession();
   await enterAccount(false);
 }
@@ -169,15 +168,18 @@ function resizeInput() {
 // ---------- Quota ----------
 
 /** GET /api/limits: guests see how many messages are left (and an invitation at 0), users their plan usage. */
+let limitsVersion = 0;
+
 async function loadLimits() {
+  const version = ++limitsVersion;
   let limits;
   try {
     limits = await getJson('limits');
   } catch {
     return; // The host may not offer quotas.
   }
-  if (!limits || typeof limits !== 'object') {
-    return;
+  if (version !== limitsVersion || !limits || typeof limits !== 'object') {
+    return; // A newer answer (after signing in or out) wins over a late one.
   }
   if (limits.kind === 'guest') {
     showGuestRemaining(smallestRemaining(limits.remaining));
@@ -212,6 +214,9 @@ function showGuestRemaining(remaining) {
 }
 
 function showUserUsage(limits) {
+  if (!state.me.signed_in) {
+    return;
+  }
   byId('guest-remaining').hidden = true;
   byId('signup-invite').hidden = true;
   const usage = byId('user-usage');

@@ -344,7 +344,7 @@ export async function sendTurn(text, files = []) {
   }
 
   const run = {
-    assistant, view, startedAt: performance.now(), firstThinkingAt: null, firstContentAt: null, finished: false, renderScheduled: false,
+    assistant, view, hasFiles: files.length > 0, startedAt: performance.now(), firstThinkingAt: null, firstContentAt: null, finished: false, renderScheduled: false,
   };
 
   try {
@@ -508,7 +508,7 @@ function failBeforeStream(run, problem) {
   if (problem.code === 'guest_limit') {
     emit('quota', { remaining: 0, limit_reached: true });
   }
-  if (problem.status === 400 || problem.status === 413) {
+  if (run.hasFiles && (problem.status === 400 || problem.status === 413)) {
     emit('request-refused', problem);
   }
 }

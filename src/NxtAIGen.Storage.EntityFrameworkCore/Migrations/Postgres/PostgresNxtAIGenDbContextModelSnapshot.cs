@@ -75,6 +75,48 @@ namespace NxtAIGen.Storage.EntityFrameworkCore.Migrations.Postgres
                     b.ToTable("NxtAIGenApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("NxtAIGen.Storage.EntityFrameworkCore.GatewayTokenEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("LastUsedAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NxtAIGenGatewayTokens", (string)null);
+                });
+
             modelBuilder.Entity("NxtAIGen.Storage.EntityFrameworkCore.QuotaUseEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -68,6 +68,48 @@ namespace NxtAIGen.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("NxtAIGenApiKeys", (string)null);
                 });
 
+            modelBuilder.Entity("NxtAIGen.Storage.EntityFrameworkCore.GatewayTokenEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NxtAIGenGatewayTokens", (string)null);
+                });
+
             modelBuilder.Entity("NxtAIGen.Storage.EntityFrameworkCore.QuotaUseEntity", b =>
                 {
                     b.Property<long>("Id")
