@@ -6,6 +6,7 @@ using ChatServer.Data;
 using ChatServer.Http;
 using ChatServer.Options;
 using ChatServer.Settings;
+using ChatServer.Telemetry;
 using Microsoft.AspNetCore.Identity;
 using NxtAIGen.AspNetCore;
 
@@ -24,7 +25,8 @@ builder.Services.AddNxtAIGen()
     .AddAnthropic()
     .AddGemini()
     .AddEntityFrameworkStores(connectionString);
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddNxtAIGenProviders(tags: ["providers"]); // /healthz/providers asks each configured provider
+builder.AddSampleTelemetry();                                                  // ChatServer:Telemetry:Exporter = none | console | otlp
 builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
 
 // Accounts: Identity's cookie (and bearer) sign-in on EF Core; the first account, or one named in ChatServer:Admins, is admin.
@@ -110,7 +112,8 @@ ConversationEndpoints.Map(api.MapGroup("/conversations").AddEndpointFilter<Requi
 SettingsEndpoints.Map(api);
 AdminEndpoints.Map(api.MapGroup("/admin").AddEndpointFilter<RequireAdminFilter>());
 app.MapNxtAIGenOpenAI("/v1");    // OpenAI-compatible gateway: NxtAIGen:Gateway:Keys or users' nxg_ tokens
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new() { Predicate = c => !c.Tags.Contains("providers") });
+app.MapHealthChecks("/healthz/providers", new() { Predicate = c => c.Tags.Contains("providers") });
 
 await app.RunAsync();
 return 0;
