@@ -28,7 +28,7 @@ public sealed partial class ConfigurationDocTests
     ];
 
     /// <summary>Options set in code (<c>AddDemo(o =&gt; ...)</c>, <c>AddEntityFrameworkStores(..., o =&gt; ...)</c>): rows named <c>Type.Property</c>.</summary>
-    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions), typeof(ChatClientProviderOptions)];
+    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions), typeof(ChatClientProviderOptions), typeof(NxtAIGenHealthCheckOptions)];
 
     /// <summary>Public types named *Options that are not settings (a request's reasoning options).</summary>
     private static readonly Type[] NotSettings = [typeof(ChatReasoningOptions)];
@@ -125,6 +125,10 @@ public sealed partial class ConfigurationDocTests
                 if (IsLeaf(valueType))
                 {
                     yield return ($"{key}:<name>", null, type);
+                }
+                else if (typeof(IEnumerable).IsAssignableFrom(valueType))
+                {
+                    yield return ($"{key}:<name>:<n>", null, type); // a list per name (ModelFallbacks)
                 }
                 else
                 {
