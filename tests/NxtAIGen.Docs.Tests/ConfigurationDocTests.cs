@@ -128,7 +128,7 @@ public sealed partial class ConfigurationDocTests
                 }
                 else if (typeof(IEnumerable).IsAssignableFrom(valueType))
                 {
-                    yield return ($"{key}:<name>:<n>", null, type);
+                    yield return ($"{key}:<name>:<n>", null, type); // a list per name (ModelFallbacks)
                 }
                 else
                 {
