@@ -36,9 +36,9 @@ public static class NxtAIGenEntityFrameworkBuilderExtensions
             options.Configure(configure);
         }
 
-        if (ConnectionStrings.IsPostgres(connectionString))
+        if (NxtAIGenConnectionStrings.IsPostgres(connectionString))
         {
-            var npgsql = ConnectionStrings.ToNpgsql(connectionString);
+            var npgsql = NxtAIGenConnectionStrings.ToNpgsql(connectionString);
             services.AddPooledDbContextFactory<PostgresNxtAIGenDbContext>(o => o.UseNpgsql(npgsql));
             services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<NxtAIGenDbContext>>(
                 sp => new NxtAIGenDbContextFactory<PostgresNxtAIGenDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresNxtAIGenDbContext>>())));

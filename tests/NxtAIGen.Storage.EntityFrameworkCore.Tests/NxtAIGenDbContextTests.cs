@@ -33,12 +33,12 @@ public sealed class NxtAIGenDbContextTests
     [InlineData("postgres://app:secret@db:5433/nxtaigen", true)]
     [InlineData("postgresql://app@db/nxtaigen?sslmode=require", true)]
     public void ConnectionString_PicksTheProvider(string connectionString, bool postgres) =>
-        Assert.Equal(postgres, ConnectionStrings.IsPostgres(connectionString));
+        Assert.Equal(postgres, NxtAIGenConnectionStrings.IsPostgres(connectionString));
 
     [Fact]
     public void PostgresUrl_BecomesAnNpgsqlConnectionString()
     {
-        var converted = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionStrings.ToNpgsql("postgres://app:s%40cret@db:5433/nxtaigen?sslmode=require"));
+        var converted = new Npgsql.NpgsqlConnectionStringBuilder(NxtAIGenConnectionStrings.ToNpgsql("postgres://app:s%40cret@db:5433/nxtaigen?sslmode=require"));
 
         Assert.Equal(("db", 5433, "app", "s@cret", "nxtaigen", Npgsql.SslMode.Require), (converted.Host, converted.Port, converted.Username, converted.Password, converted.Database, converted.SslMode));
     }

@@ -2,16 +2,23 @@ using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 
-namespace NxtAIGen.Storage.EntityFrameworkCore.Internal;
+namespace NxtAIGen.Storage.EntityFrameworkCore;
 
-/// <summary>Tells a PostgreSQL connection string from a SQLite one, and turns <c>postgres://</c> URLs into Npgsql's form.</summary>
-internal static class ConnectionStrings
+/// <summary>
+/// Tells a PostgreSQL connection string from a SQLite one, and turns <c>postgres://</c> URLs into Npgsql's form: the rule
+/// <c>AddEntityFrameworkStores</c> uses, public so that a host's own database (the sample's accounts) follows the same one.
+/// </summary>
+public static class NxtAIGenConnectionStrings
 {
     private static readonly string[] HostKeys = ["Host", "Server"];
     private static readonly string[] UserKeys = ["Username", "User ID", "UserId", "User Name", "User"];
 
+    /// <summary>Whether <paramref name="connectionString"/> names PostgreSQL: a <c>postgres://</c> or <c>postgresql://</c> URL, or a host (<c>Host</c>, <c>Server</c>) with a user (<c>Username</c>, <c>User ID</c>, ...). Anything else is SQLite.</summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <returns><see langword="true"/> for PostgreSQL.</returns>
     public static bool IsPostgres(string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(connectionString);
         if (IsPostgresUrl(connectionString))
         {
             return true;
@@ -30,8 +37,12 @@ internal static class ConnectionStrings
         return HostKeys.Any(builder.ContainsKey) && UserKeys.Any(builder.ContainsKey);
     }
 
+    /// <summary>Turns a <c>postgres://user:password@host:port/database?option=value</c> URL into Npgsql's key=value form; other strings are returned as they are.</summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <returns>A connection string Npgsql accepts.</returns>
     public static string ToNpgsql(string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(connectionString);
         if (!IsPostgresUrl(connectionString))
         {
             return connectionString;
