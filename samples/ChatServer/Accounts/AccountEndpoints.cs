@@ -50,7 +50,6 @@ internal static class AccountEndpoints
         IApiKeyStore keys,
         IGatewayTokenStore gatewayTokens,
         IUserPlanStore plans,
-        IGatewayTokenStore gatewayTokens,
         IDbContextFactory<NxtAIGenDbContext> nxt)
     {
         var cancellationToken = context.RequestAborted;
@@ -69,7 +68,6 @@ internal static class AccountEndpoints
 
         await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await plans.SetAsync(id, null, cancellationToken);
-        await gatewayTokens.DeleteAllAsync(id, cancellationToken);
         await using (var store = await nxt.CreateDbContextAsync(cancellationToken))
         {
             await store.UsageRecords.Where(r => r.CallerKind == ChatCallerKind.User && r.CallerId == id).ExecuteDeleteAsync(cancellationToken);
