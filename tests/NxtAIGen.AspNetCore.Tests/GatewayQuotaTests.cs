@@ -140,4 +140,36 @@ public sealed class GatewayQuotaTests
         var ids = JsonDocument.Parse(await user.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString());
         Assert.Equal(["fake/fake-1", "keyed/fake-1"], ids.Order());
     }
+
+    [Fact]
+    public async Task Fallback_AnswersWhenThePrimaryFailsBeforeContent_AndTheChunksNameIt()
+    {
+        var backup = new ScriptedProvider("backup");
+        await using var app = await TestApp.StartAsync(
+            WithServerKey(new()
+            {
+                ["NxtAIGen:Streaming:Retry:MaxAttempts"] = "1",
+                ["NxtAIGen:Providers:fake:Fallbacks:0"] = "backup/backup-large",
+            }),
+            configure: b => b.AddProviderType(new ChatProviderRegistration
+            {
+                Type = "backup",
+                Name = "Backup",
+                DefaultModel = "backup-1",
+                RequiresApiKey = false,
+                RequiresBaseUrl = false,
+                Capabilities = ChatCapabilities.Tools,
+                Create = (_, _) => backup,
+            }));
+        app.Provider.NextCall().Throw(new NxtAIGenProviderException(ProviderErrorKind.Overloaded, "fake", "fake: overloaded.") { StatusCode = 503 });
+        backup.NextCall().Text("from the backup").Finish();
+
+        using var response = await PostAsync(app, """{"model": "fake/fake-1", "stream": true, "messages": [{"role": "user", "content": "hi"}]}""");
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var chunks = (await DataLinesAsync(response)).Where(l => l != "[DONE]").Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(chunks, c => Assert.Equal("backup/backup-large", c.GetProperty("model").GetString()));
+        Assert.Equal("from the backup", chunks[1].GetProperty("choices")[0].GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("backup-large", Assert.Single(backup.Requests).Model);
+    }
 }

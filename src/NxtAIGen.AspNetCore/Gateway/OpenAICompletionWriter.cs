@@ -13,7 +13,7 @@ namespace NxtAIGen.AspNetCore.Gateway;
 internal sealed class OpenAICompletionWriter : IChatStreamWriter
 {
     private readonly HttpContext _context;
-    private readonly string _model;
+    private string _model;
     private readonly long _created;
     private readonly StringBuilder _content = new();
     private readonly StringBuilder _reasoning = new();
@@ -32,6 +32,13 @@ internal sealed class OpenAICompletionWriter : IChatStreamWriter
     public ValueTask WriteStartAsync(string id, string provider, string model)
     {
         _id = "chatcmpl-" + id;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A fallback answers: the chunks name it (<c>provider/model</c>), as the SSE endpoint's <c>done</c> does.</summary>
+    public ValueTask AnsweredByAsync(string provider, string? model)
+    {
+        _model = model is null ? provider : provider + "/" + model;
         return ValueTask.CompletedTask;
     }
 

@@ -28,7 +28,7 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ITimer _heartbeat;
     private readonly TimeSpan _heartbeatInterval;
-    private readonly string _model;
+    private string _model;
     private readonly bool _includeUsage;
     private readonly long _created;
     private string _id = string.Empty;
@@ -53,6 +53,13 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
     public ValueTask WriteStartAsync(string id, string provider, string model)
     {
         _id = "chatcmpl-" + id;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A fallback answers: the chunks name it (<c>provider/model</c>), as the SSE endpoint's <c>done</c> does.</summary>
+    public ValueTask AnsweredByAsync(string provider, string? model)
+    {
+        _model = model is null ? provider : provider + "/" + model;
         return ValueTask.CompletedTask;
     }
 

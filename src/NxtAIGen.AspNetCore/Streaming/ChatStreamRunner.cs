@@ -105,6 +105,7 @@ internal sealed partial class ChatStreamRunner
                 outcome.Provider = answering.Provider.Id;
                 outcome.Model = answering.Model;
                 Log.FellBack(_logger, requestId, answering.Provider.Id, answering.Model);
+                await writer.AnsweredByAsync(answering.Provider.Id, answering.Model).ConfigureAwait(false);
             }
 
             await using (opened.Enumerator.ConfigureAwait(false))

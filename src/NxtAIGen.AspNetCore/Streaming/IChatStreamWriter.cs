@@ -16,6 +16,9 @@ internal interface IChatStreamWriter : IAsyncDisposable
     /// <summary>The generation was accepted: its id, provider and requested model.</summary>
     ValueTask WriteStartAsync(string id, string provider, string model);
 
+    /// <summary>A fallback answers instead of the requested provider (called before its first content). Default: nothing.</summary>
+    ValueTask AnsweredByAsync(string provider, string? model) => ValueTask.CompletedTask;
+
     /// <summary>A piece of answer text.</summary>
     ValueTask WriteContentAsync(string text);
 
