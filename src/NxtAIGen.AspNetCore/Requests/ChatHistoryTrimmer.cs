@@ -87,19 +87,7 @@ internal static class ChatHistoryTrimmer
             return request;
         }
 
-        return new ChatRequest
-        {
-            Model = request.Model,
-            Messages = kept,
-            Reasoning = request.Reasoning,
-            MaxOutputTokens = request.MaxOutputTokens,
-            Temperature = request.Temperature,
-            TopP = request.TopP,
-            StopSequences = request.StopSequences,
-            Tools = request.Tools,
-            ToolChoice = request.ToolChoice,
-            AdditionalProperties = request.AdditionalProperties,
-        };
+        return ChatRequestCopy.With(request, request.Model, kept);
     }
 
     /// <summary>The estimated tokens of one message.</summary>

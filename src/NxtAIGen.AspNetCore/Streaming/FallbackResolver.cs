@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
+using NxtAIGen.AspNetCore.Requests;
 
 namespace NxtAIGen.AspNetCore.Streaming;
 
@@ -101,19 +102,7 @@ internal sealed partial class FallbackResolver
         return true;
     }
 
-    private static ChatRequest WithModel(ChatRequest request, string? model) => new()
-    {
-        Model = model,
-        Messages = request.Messages,
-        Reasoning = request.Reasoning,
-        MaxOutputTokens = request.MaxOutputTokens,
-        Temperature = request.Temperature,
-        TopP = request.TopP,
-        StopSequences = request.StopSequences,
-        Tools = request.Tools,
-        ToolChoice = request.ToolChoice,
-        AdditionalProperties = request.AdditionalProperties,
-    };
+    private static ChatRequest WithModel(ChatRequest request, string? model) => ChatRequestCopy.With(request, model, request.Messages);
 
     private static partial class Log
     {
