@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -9,7 +10,9 @@ namespace NxtAIGen.PropertyTests;
 /// </summary>
 public sealed class StreamParserProperties
 {
-    private const int Cases = 300;
+    /// <summary>Cases per property: 300, or <c>NXTAIGEN_PROPERTY_CASES</c> for a longer soak run.</summary>
+    private static readonly int Cases =
+        int.TryParse(Environment.GetEnvironmentVariable("NXTAIGEN_PROPERTY_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0 ? cases : 300;
 
     /// <summary>Any split of a recorded body into reads gives exactly the chunks (and terminal error) of the body read whole.</summary>
     /// <param name="provider">The provider.</param>
