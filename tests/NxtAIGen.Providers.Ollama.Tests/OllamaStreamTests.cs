@@ -142,6 +142,19 @@ public sealed class OllamaStreamTests
     }
 
     [Fact]
+    public async Task StreamAsync_ErrorLineWithInvalidUtf8_ThrowsServerProviderException()
+    {
+        // Found by tests/NxtAIGen.PropertyTests: invalid UTF-8 in an error string made JsonElement.GetString throw InvalidOperationException.
+        byte[] body = [.. "{\"error\":\"bad "u8, 0xE7, .. "\"}\n"u8];
+        var provider = TestProviders.Create(StubHttpHandler.ForBody(body, Chunking.Whole, TestProviders.NdjsonMediaType));
+
+        var result = await StreamFolder.CollectAsync(provider.StreamAsync(TestProviders.Hello()));
+
+        Assert.Equal(ProviderErrorKind.Server, result.ProviderError?.Kind);
+        Assert.Contains("not valid UTF-8", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StreamAsync_LinesAfterDone_AreNotRead()
     {
         var result = await RunAsync(NdjsonBodies.Ok + "{\"message\":{\"content\":\"late\"},\"done\":false}\n");

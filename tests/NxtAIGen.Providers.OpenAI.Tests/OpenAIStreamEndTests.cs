@@ -23,6 +23,19 @@ public sealed class OpenAIStreamEndTests
         }
     }
 
+    [Fact]
+    public async Task StreamAsync_ErrorMessageWithInvalidUtf8_ThrowsServerProviderException()
+    {
+        // Found by tests/NxtAIGen.PropertyTests: a byte flip inside an error message made JsonElement.GetString throw InvalidOperationException.
+        byte[] body = [.. "data: {\"error\":{\"message\":\"bad "u8, 0xE0, .. "\",\"type\":\"server_error\"}}\n\ndata: [DONE]\n\n"u8];
+        var provider = TestProviders.Create("openai", StubHttpHandler.ForBody(body));
+
+        var result = await StreamFolder.CollectAsync(provider.StreamAsync(TestProviders.Hello()));
+
+        Assert.Equal(ProviderErrorKind.Server, result.ProviderError?.Kind);
+        Assert.Contains("not valid UTF-8", result.Error!.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("openai/parallel-tool-calls")]
     [InlineData("deepseek/reasoning")]

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -271,14 +272,35 @@ public abstract partial class HttpChatStreamProvider : IChatStreamProvider
 
             await EnsureStreamResponseAsync(response, cancellationToken).ConfigureAwait(false);
             var stream = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            await foreach (var chunk in ParseAsync(stream, request, cancellationToken).ConfigureAwait(false))
+            var chunks = ParseAsync(stream, request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (chunks.ConfigureAwait(false))
             {
-                yield return chunk;
+                while (await MoveNextAsync(chunks).ConfigureAwait(false))
+                {
+                    yield return chunks.Current;
+                }
             }
         }
         finally
         {
             response?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Advances the parser, turning System.Text.Json's failure to transcode invalid UTF-8 (a string value the
+    /// provider sent that is not UTF-8, met when a parser reads a <see cref="JsonElement"/>) into the documented
+    /// <see cref="NxtAIGenProviderException"/>.
+    /// </summary>
+    private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<ChatChunk> chunks)
+    {
+        try
+        {
+            return await chunks.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            throw new NxtAIGenProviderException(ProviderErrorKind.Server, Id, $"{Id}: the stream contained text that is not valid UTF-8.", ex);
         }
     }
 
