@@ -57,6 +57,13 @@ internal static class Generators
         from pieces in Pieces(fixture.Body.Length)
         select BodyCase.Of(fixture, fixture.Body, fixture.Id, pieces);
 
+    /// <summary>A fixture of <paramref name="target"/> cut at any byte before its end, delivered in generated reads.</summary>
+    public static Gen<BodyCase> CutFixture(ParserTarget target) =>
+        from fixture in Gen.Elements(Fixtures(target))
+        from cut in Gen.Choose(0, fixture.Body.Length - 1)
+        from pieces in Pieces(cut)
+        select BodyCase.Of(fixture, fixture.Body[..cut], $"{fixture.Id} cut at {cut}", pieces);
+
     /// <summary>A fixture of <paramref name="target"/> with one to five mutations, delivered in generated reads.</summary>
     public static Gen<BodyCase> MutatedFixture(ParserTarget target) =>
         from fixture in Gen.Elements(Fixtures(target))
