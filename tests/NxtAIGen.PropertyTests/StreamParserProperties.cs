@@ -30,6 +30,22 @@ public sealed class StreamParserProperties
         }));
     }
 
+    /// <summary>A recorded body re-ended with LF, CRLF or CR (all three end SSE lines) and split anywhere gives the chunks of the original body read whole.</summary>
+    /// <param name="provider">The provider.</param>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void AnyLineEndingAndSplit_GivesTheChunksOfTheOriginalBody(string provider)
+    {
+        var target = ParserTargets.Get(provider);
+        Check(Prop.ForAll(Arb.From(Generators.ReEndedFixture(target)), c =>
+        {
+            var original = ParserRun.Run(target, c.Folder, c.Original!, []);
+            var reEnded = ParserRun.Run(target, c.Folder, c.Body, c.Pieces);
+            return original.SequenceEqual(reEnded)
+                .Label($"original: {string.Join(" | ", original)}\nre-ended: {string.Join(" | ", reEnded)}");
+        }));
+    }
+
     /// <summary>
     /// A recorded body cut at any byte either ends in a provider exception (Incomplete, or the fixture's own error) or
     /// gives every chunk of the whole body (the cut only lost what follows the end marker). Where the end marker is
