@@ -57,6 +57,21 @@ internal static class Generators
         from pieces in Pieces(fixture.Body.Length)
         select BodyCase.Of(fixture, fixture.Body, fixture.Id, pieces);
 
+    /// <summary>A fixture of <paramref name="target"/> re-ended with LF, CRLF or CR, delivered in generated reads (the original body rides along).</summary>
+    public static Gen<BodyCase> ReEndedFixture(ParserTarget target) =>
+        from fixture in Gen.Elements(Fixtures(target))
+        from ending in Gen.Elements(LineEnding.Lf, LineEnding.CrLf, LineEnding.Cr)
+        let body = LineEndings.Convert(fixture.Body, ending)
+        from pieces in Pieces(body.Length)
+        select BodyCase.Of(fixture, body, $"{fixture.Id} with {ending} line ends", pieces);
+
+    /// <summary>A fixture of <paramref name="target"/> cut at any byte before its end, delivered in generated reads.</summary>
+    public static Gen<BodyCase> CutFixture(ParserTarget target) =>
+        from fixture in Gen.Elements(Fixtures(target))
+        from cut in Gen.Choose(0, fixture.Body.Length - 1)
+        from pieces in Pieces(cut)
+        select BodyCase.Of(fixture, fixture.Body[..cut], $"{fixture.Id} cut at {cut}", pieces);
+
     /// <summary>A fixture of <paramref name="target"/> with one to five mutations, delivered in generated reads.</summary>
     public static Gen<BodyCase> MutatedFixture(ParserTarget target) =>
         from fixture in Gen.Elements(Fixtures(target))
