@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Endpoints;
 using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Security;
+using NxtAIGen.AspNetCore.Storage;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -26,6 +27,7 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(prefix);
+        group.AddEndpointFilter<StoreFailureEndpointFilter>();
         group.AddEndpointFilter<AntiforgeryEndpointFilter>();
         group.MapPost("/chat/stream", ChatStreamEndpoint.HandleAsync)
             .WithName("NxtAIGenChatStream")

@@ -7,6 +7,7 @@ using NxtAIGen.AspNetCore;
 using NxtAIGen.AspNetCore.Availability;
 using NxtAIGen.AspNetCore.Callers;
 using NxtAIGen.AspNetCore.Documents;
+using NxtAIGen.AspNetCore.Endpoints;
 using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Keys;
 using NxtAIGen.AspNetCore.Quotas;
@@ -52,6 +53,7 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, PdfTextExtractor>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentTextExtractor, DocxTextExtractor>());
         services.AddMemoryCache();
+        services.TryAddSingleton<ModelListCache>();
         services.AddNxtAIGenKeyVault(sectionName);
         services.TryAddSingleton<AttachmentReader>();
         services.TryAddSingleton<StreamRetryPolicy>();

@@ -102,6 +102,7 @@ internal sealed class ApiProblem : IResult
         413 => "Payload Too Large",
         429 => "Too Many Requests",
         502 => "Bad Gateway",
+        503 => "Service Unavailable",
         _ => "Error",
     };
 }

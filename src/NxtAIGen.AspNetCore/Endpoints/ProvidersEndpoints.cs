@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore.Internal;
@@ -48,7 +47,7 @@ internal static class ProvidersEndpoints
         IChatProviderRegistry registry,
         ICallerResolver callers,
         IProviderKeyResolver keys,
-        IMemoryCache cache,
+        ModelListCache cache,
         IOptionsMonitor<NxtAIGenOptions> options,
         IProviderAvailability availability)
     {
@@ -83,7 +82,7 @@ internal static class ProvidersEndpoints
         ChatProviderDescriptor descriptor,
         ProviderCredentials? credentials,
         IChatProviderRegistry registry,
-        IMemoryCache cache,
+        ModelListCache cache,
         TimeSpan duration,
         CancellationToken cancellationToken)
     {
@@ -91,7 +90,7 @@ internal static class ProvidersEndpoints
         var cacheKey = credentials is null
             ? $"nxtaigen:models:{descriptor.Id}"
             : $"nxtaigen:models:{descriptor.Id}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(credentials.ApiKey + "|" + credentials.BaseUrl)), 0, 8)}";
-        if (duration > TimeSpan.Zero && cache.TryGetValue(cacheKey, out List<ModelInfoResponse>? cached) && cached is not null)
+        if (duration > TimeSpan.Zero && await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             return (cached, null);
         }
@@ -119,7 +118,7 @@ internal static class ProvidersEndpoints
 
         if (duration > TimeSpan.Zero)
         {
-            cache.Set(cacheKey, items, duration);
+            await cache.SetAsync(cacheKey, items, duration, cancellationToken).ConfigureAwait(false);
         }
 
         return (items, null);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using NxtAIGen.AspNetCore.Endpoints;
 
 namespace NxtAIGen.AspNetCore.Gateway;
@@ -10,7 +9,7 @@ namespace NxtAIGen.AspNetCore.Gateway;
 /// </summary>
 internal static class GatewayModelsEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, GatewayEndpointServices s, IMemoryCache cache)
+    public static async Task HandleAsync(HttpContext context, GatewayEndpointServices s, ModelListCache cache)
     {
         var (gatewayCaller, refusal) = await s.Authenticator.AuthenticateAsync(context).ConfigureAwait(false);
         if (refusal is not null)
@@ -40,7 +39,7 @@ internal static class GatewayModelsEndpoint
     }
 
     /// <summary><c>GET /v1/models/{provider/model}</c>: one model object, or 404 <c>model_not_found</c>.</summary>
-    public static async Task RetrieveAsync(string id, HttpContext context, GatewayEndpointServices s, IMemoryCache cache)
+    public static async Task RetrieveAsync(string id, HttpContext context, GatewayEndpointServices s, ModelListCache cache)
     {
         var (gatewayCaller, refusal) = await s.Authenticator.AuthenticateAsync(context).ConfigureAwait(false);
         if (refusal is not null)
@@ -86,7 +85,7 @@ internal static class GatewayModelsEndpoint
         await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<(string Provider, List<ModelInfoResponse> Models)[]> ListAllAsync(ChatCaller caller, GatewayEndpointServices s, IMemoryCache cache, CancellationToken cancellationToken)
+    private static async Task<(string Provider, List<ModelInfoResponse> Models)[]> ListAllAsync(ChatCaller caller, GatewayEndpointServices s, ModelListCache cache, CancellationToken cancellationToken)
     {
         var duration = s.Options.CurrentValue.ModelListCacheDuration;
         var lists = new List<Task<(string Provider, List<ModelInfoResponse> Models)>>();
