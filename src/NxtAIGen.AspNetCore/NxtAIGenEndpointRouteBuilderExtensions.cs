@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Endpoints;
 using NxtAIGen.AspNetCore.Gateway;
 using NxtAIGen.AspNetCore.Security;
-using NxtAIGen.AspNetCore.Storage;
+using NxtAIGen.AspNetCore.Stores;
 
 namespace Microsoft.AspNetCore.Builder;
 

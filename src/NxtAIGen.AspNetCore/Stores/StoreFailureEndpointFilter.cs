@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NxtAIGen.AspNetCore.Endpoints;
 
-namespace NxtAIGen.AspNetCore.Storage;
+namespace NxtAIGen.AspNetCore.Stores;
 
 /// <summary>
 /// Turns a store that cannot be reached (<see cref="NxtAIGenStoreUnavailableException"/>, or a transient
