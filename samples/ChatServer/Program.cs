@@ -17,7 +17,9 @@ using NxtAIGen.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("NxtAIGen") ?? "Data Source=nxtaigen.db";
 
-builder.Services.AddNxtAIGen()
+var redisConnectionString = builder.Configuration.GetConnectionString("Redis");
+
+var nxtaigen = builder.Services.AddNxtAIGen()
     .AddDemo()
     .AddOpenAI()
     .AddOllama()
@@ -25,7 +27,14 @@ builder.Services.AddNxtAIGen()
     .AddAnthropic()
     .AddGemini()
     .AddEntityFrameworkStores(connectionString);
-builder.Services.AddHealthChecks().AddNxtAIGenProviders(tags: ["providers"]); // /healthz/providers asks each configured provider
+var health = builder.Services.AddHealthChecks().AddNxtAIGenProviders(tags: ["providers"]); // /healthz/providers asks each configured provider
+if (!string.IsNullOrWhiteSpace(redisConnectionString))
+{
+    // Several instances: quotas, the Data Protection key ring (cookies, stored keys) and model lists shared through Redis.
+    nxtaigen.AddRedisStores(redisConnectionString);
+    health.AddNxtAIGenRedis();
+}
+
 builder.AddSampleTelemetry();                                                  // ChatServer:Telemetry:Exporter = none | console | otlp
 builder.Services.AddProblemDetails(); // Identity's endpoints answer failures with ProblemDetails
 

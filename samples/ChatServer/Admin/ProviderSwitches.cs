@@ -7,13 +7,16 @@ namespace ChatServer.Admin;
 
 /// <summary>
 /// The admins' provider and model switches (table <c>ChatProviderSettings</c>), as NxtAIGen's
-/// <see cref="IProviderAvailability"/>: read once and kept in memory, reloaded after each change made through this
-/// instance (several instances would each reload on their own change only; the sample runs one).
+/// <see cref="IProviderAvailability"/>: kept in memory for <see cref="Lifetime"/>, reloaded at once after a change made
+/// through this instance, and by every other instance (sharing the database) within <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class ProviderSwitches(IServiceScopeFactory scopes) : IProviderAvailability
+internal sealed class ProviderSwitches(IServiceScopeFactory scopes, TimeProvider time) : IProviderAvailability
 {
+    /// <summary>How long other instances may keep using switches read before an admin's change.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile FrozenDictionary<string, ProviderSetting>? _settings;
+    private volatile Loaded? _loaded;
 
     public async ValueTask<bool> IsProviderAvailableAsync(string providerId, CancellationToken cancellationToken) =>
         !(await GetAsync(cancellationToken)).TryGetValue(providerId, out var setting) || setting.Enabled;
@@ -26,7 +29,7 @@ internal sealed class ProviderSwitches(IServiceScopeFactory scopes) : IProviderA
 
     public async ValueTask<FrozenDictionary<string, ProviderSetting>> GetAsync(CancellationToken cancellationToken)
     {
-        if (_settings is { } settings)
+        if (Fresh() is { } settings)
         {
             return settings;
         }
@@ -34,7 +37,7 @@ internal sealed class ProviderSwitches(IServiceScopeFactory scopes) : IProviderA
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_settings is { } loaded)
+            if (Fresh() is { } loaded)
             {
                 return loaded;
             }
@@ -42,7 +45,9 @@ internal sealed class ProviderSwitches(IServiceScopeFactory scopes) : IProviderA
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
             var rows = await db.ProviderSettings.AsNoTracking().ToListAsync(cancellationToken);
-            return _settings = rows.ToFrozenDictionary(r => r.ProviderId, StringComparer.OrdinalIgnoreCase);
+            var read = rows.ToFrozenDictionary(r => r.ProviderId, StringComparer.OrdinalIgnoreCase);
+            _loaded = new Loaded(read, time.GetTimestamp());
+            return read;
         }
         finally
         {
@@ -51,5 +56,10 @@ internal sealed class ProviderSwitches(IServiceScopeFactory scopes) : IProviderA
     }
 
     /// <summary>Forgets the cached switches after a change.</summary>
-    public void Invalidate() => _settings = null;
+    public void Invalidate() => _loaded = null;
+
+    private FrozenDictionary<string, ProviderSetting>? Fresh() =>
+        _loaded is { } loaded && time.GetElapsedTime(loaded.At) < Lifetime ? loaded.Settings : null;
+
+    private sealed record Loaded(FrozenDictionary<string, ProviderSetting> Settings, long At);
 }
