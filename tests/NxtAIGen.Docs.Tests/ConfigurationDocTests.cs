@@ -6,6 +6,7 @@ using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore;
 using NxtAIGen.Providers.Demo;
 using NxtAIGen.Storage.EntityFrameworkCore;
+using NxtAIGen.Storage.Redis;
 
 namespace NxtAIGen.Docs.Tests;
 
@@ -28,7 +29,7 @@ public sealed partial class ConfigurationDocTests
     ];
 
     /// <summary>Options set in code (<c>AddDemo(o =&gt; ...)</c>, <c>AddEntityFrameworkStores(..., o =&gt; ...)</c>): rows named <c>Type.Property</c>.</summary>
-    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions), typeof(ChatClientProviderOptions), typeof(NxtAIGenHealthCheckOptions)];
+    private static readonly Type[] CodeOnly = [typeof(DemoProviderOptions), typeof(NxtAIGenEntityFrameworkOptions), typeof(NxtAIGenRedisOptions), typeof(ChatClientProviderOptions), typeof(NxtAIGenHealthCheckOptions)];
 
     /// <summary>Public types named *Options that are not settings (a request's reasoning options).</summary>
     private static readonly Type[] NotSettings = [typeof(ChatReasoningOptions)];
