@@ -9,7 +9,7 @@ namespace NxtAIGen.Storage.Redis.Internal;
 /// is down, commands fail at once (<see cref="BacklogPolicy.FailFast"/>) and the connection keeps retrying in the
 /// background, so a request gets a clear error instead of waiting and the instance recovers when Redis returns.
 /// </summary>
-internal sealed class RedisConnection : IAsyncDisposable
+internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer;
 
@@ -36,6 +36,15 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     /// <summary>A key under the prefix.</summary>
     public RedisKey Key(string name) => Prefix + name;
+
+    public void Dispose()
+    {
+        // A connection still opening is left to finish and be collected: waiting here would block.
+        if (_multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)
+        {
+            _multiplexer.Value.Result.Dispose();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

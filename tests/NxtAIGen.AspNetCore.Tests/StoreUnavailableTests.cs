@@ -1,0 +1,75 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace NxtAIGen.AspNetCore.Tests;
+
+/// <summary>A shared store that cannot be reached gives 503 <c>store_unavailable</c> at once; other failures stay failures.</summary>
+public sealed class StoreUnavailableTests
+{
+    [Fact]
+    public async Task ChatStream_WhenTheQuotaStoreIsUnavailable_Is503StoreUnavailable_WithRetryAfter_AndNoDetails()
+    {
+        await using var app = await StartAsync(new NxtAIGenStoreUnavailableException("Redis", new IOException("redis.internal:6379 refused the connection")));
+
+        using var response = await app.ChatAsync();
+        var problem = await KeyRequests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "store_unavailable");
+        var text = problem.GetRawText();
+
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain("redis.internal", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.Equal(0, app.Provider.Calls);
+    }
+
+    [Fact]
+    public async Task Limits_WhenADatabaseFailsTransiently_Is503StoreUnavailable()
+    {
+        await using var app = await StartAsync(new TransientDbException());
+
+        using var response = await KeyRequests.SendAsync(app, HttpMethod.Get, "/api/limits", user: "dana");
+
+        await KeyRequests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "store_unavailable");
+    }
+
+    [Fact]
+    public async Task ChatStream_WhenTheStoreHasABug_IsNotReportedAsUnavailable()
+    {
+        await using var app = await StartAsync(new InvalidOperationException("a bug"));
+
+        var status = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await app.ChatAsync();
+            Assert.NotEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        });
+
+        // The test server rethrows the app's unhandled exception; a real server answers 500.
+        Assert.True(status is null or InvalidOperationException, status?.ToString());
+    }
+
+    private static Task<TestApp> StartAsync(Exception failure) => TestApp.StartAsync(
+        new() { ["NxtAIGen:RateLimiting:Enabled"] = "false" },
+        configure: b => b.Services.Replace(ServiceDescriptor.Singleton<IQuotaStore>(new FailingQuotaStore(failure))));
+
+    private sealed class FailingQuotaStore(Exception failure) : IQuotaStore
+    {
+        public ValueTask<QuotaReservation> TryReserveAsync(IReadOnlyList<QuotaWindow> windows, DateTimeOffset now, CancellationToken cancellationToken) => throw failure;
+
+        public ValueTask CommitAsync(string reservationId, CancellationToken cancellationToken) => throw failure;
+
+        public ValueTask ReleaseAsync(string reservationId, CancellationToken cancellationToken) => throw failure;
+
+        public ValueTask<IReadOnlyList<QuotaWindowUsage>> GetUsageAsync(IReadOnlyList<QuotaWindow> windows, DateTimeOffset now, CancellationToken cancellationToken) => throw failure;
+    }
+
+    private sealed class TransientDbException : DbException
+    {
+        public TransientDbException()
+            : base("could not connect to server db.internal:5432")
+        {
+        }
+
+        public override bool IsTransient => true;
+    }
+}
