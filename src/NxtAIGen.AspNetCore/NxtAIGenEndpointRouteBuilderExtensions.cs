@@ -27,7 +27,7 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(prefix);
-        group.AddEndpointFilter<StoreFailureEndpointFilter>();
+        group.AddEndpointFilter(new StoreFailureEndpointFilter());
         group.AddEndpointFilter<AntiforgeryEndpointFilter>();
         group.MapPost("/chat/stream", ChatStreamEndpoint.HandleAsync)
             .WithName("NxtAIGenChatStream")

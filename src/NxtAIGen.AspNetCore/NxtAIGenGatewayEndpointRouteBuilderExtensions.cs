@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NxtAIGen.AspNetCore.Gateway;
+using NxtAIGen.AspNetCore.Stores;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,6 +22,7 @@ public static class NxtAIGenGatewayEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(prefix);
+        group.AddEndpointFilter(new StoreFailureEndpointFilter(openAI: true));
         group.MapPost("/chat/completions", ChatCompletionsEndpoint.HandleAsync)
             .WithName("NxtAIGenOpenAIChatCompletions")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

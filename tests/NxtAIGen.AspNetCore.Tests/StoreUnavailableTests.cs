@@ -34,6 +34,19 @@ public sealed class StoreUnavailableTests
     }
 
     [Fact]
+    public async Task Gateway_WhenTheQuotaStoreIsUnavailable_Is503InOpenAIsShape()
+    {
+        await using var app = await TestApp.StartAsync(
+            GatewayRequests.WithServerKey(new() { ["NxtAIGen:RateLimiting:Enabled"] = "false" }),
+            configure: b => b.Services.Replace(ServiceDescriptor.Singleton<IQuotaStore>(new FailingQuotaStore(new NxtAIGenStoreUnavailableException("Redis")))));
+
+        using var response = await GatewayRequests.PostAsync(app, """{"model": "fake/fake-1", "messages": [{"role": "user", "content": "hi"}]}""");
+
+        await GatewayRequests.AssertErrorAsync(response, 503, "server_error", "store_unavailable");
+        Assert.Equal(0, app.Provider.Calls);
+    }
+
+    [Fact]
     public async Task ChatStream_WhenTheStoreHasABug_IsNotReportedAsUnavailable()
     {
         await using var app = await StartAsync(new InvalidOperationException("a bug"));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NxtAIGen.AspNetCore.Endpoints;
+using NxtAIGen.AspNetCore.Gateway;
 
 namespace NxtAIGen.AspNetCore.Stores;
 
@@ -14,6 +15,12 @@ namespace NxtAIGen.AspNetCore.Stores;
 /// </summary>
 internal sealed partial class StoreFailureEndpointFilter : IEndpointFilter
 {
+    private readonly bool _openAI;
+
+    /// <summary>Initializes a new instance of the <see cref="StoreFailureEndpointFilter"/> class.</summary>
+    /// <param name="openAI">Answer in the OpenAI-compatible gateway's error shape (<c>{"error": {...}}</c>) rather than problem+json.</param>
+    public StoreFailureEndpointFilter(bool openAI = false) => _openAI = openAI;
+
     /// <summary>How long clients are asked to wait before trying again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -28,10 +35,11 @@ internal sealed partial class StoreFailureEndpointFilter : IEndpointFilter
         catch (Exception ex) when (FindStore(ex) is { } store && !context.HttpContext.Response.HasStarted)
         {
             LogUnavailable(context.HttpContext.RequestServices.GetRequiredService<ILogger<StoreFailureEndpointFilter>>(), store, context.HttpContext.Request.Path, ex);
-            return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "A storage service this server depends on is unavailable. Try again shortly.")
+            var problem = new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store_unavailable", "A storage service this server depends on is unavailable. Try again shortly.")
             {
                 RetryAfter = RetryAfter,
             };
+            return _openAI ? OpenAIError.FromProblem(problem) : problem;
         }
     }
 
