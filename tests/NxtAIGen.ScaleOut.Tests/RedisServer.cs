@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace NxtAIGen.ScaleOut.Tests;
 
@@ -94,6 +95,23 @@ public sealed class RedisServer : IAsyncLifetime
         // Keep draining its output so it never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A task that completes when <paramref name="multiplexer"/> has reconnected after an outage (its interactive
+    /// connection is restored), or fails after 30 seconds. Call it before <see cref="StartAsync"/>.
+    /// </summary>
+    public static Task ReconnectedAsync(IConnectionMultiplexer multiplexer)
+    {
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive)
+            {
+                restored.TrySetResult();
+            }
+        };
+        return restored.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Kills the server at once (an outage: every connection is reset, nothing is saved).</summary>
