@@ -11,7 +11,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class NxtAIGenEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events),
+    /// Maps PROTOCOL.md's endpoints under <paramref name="prefix"/>: <c>POST chat/stream</c> (Server-Sent Events), with
+    /// <c>GET chat/stream/{id}</c> and <c>POST chat/stream/{id}/stop</c> for resumable streams (<c>NxtAIGen:Streaming:Resume</c>),
     /// <c>GET providers</c>, <c>GET providers/{id}/models</c>, <c>GET limits</c>, <c>GET antiforgery</c>, and the key vault:
     /// <c>GET|PUT|DELETE keys[/{provider}]</c> (the signed-in user's own keys) and <c>admin/keys[/{provider}]</c>
     /// (server-wide keys, behind the <c>NxtAIGen:Security:AdminPolicy</c> policy), and the signed-in user's tokens for the
@@ -38,6 +39,15 @@ public static class NxtAIGenEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(NxtAIGen.AspNetCore.NxtAIGenRateLimitingOptions.PolicyName);
+        group.MapGet("/chat/stream/{id}", ResumeEndpoints.ResumeAsync)
+            .WithName("NxtAIGenChatStreamResume")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/chat/stream/{id}/stop", ResumeEndpoints.StopAsync)
+            .WithName("NxtAIGenChatStreamStop")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/providers", ProvidersEndpoints.ListAsync).WithName("NxtAIGenProviders");
         group.MapGet("/providers/{id}/models", ProvidersEndpoints.ModelsAsync).WithName("NxtAIGenProviderModels");
         group.MapGet("/limits", LimitsEndpoint.HandleAsync).WithName("NxtAIGenLimits");

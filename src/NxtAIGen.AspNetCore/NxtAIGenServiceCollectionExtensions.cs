@@ -14,6 +14,7 @@ using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.RateLimiting;
 using NxtAIGen.AspNetCore.Requests;
 using NxtAIGen.AspNetCore.Security;
+using NxtAIGen.AspNetCore.Resume;
 using NxtAIGen.AspNetCore.Streaming;
 using NxtAIGen.AspNetCore.Usage;
 
@@ -59,6 +60,8 @@ public static class NxtAIGenAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<StreamRetryPolicy>();
         services.TryAddSingleton<FallbackResolver>();
         services.TryAddSingleton<ChatStreamRunner>();
+        services.TryAddSingleton<IResumableStreamStore, InMemoryResumableStreamStore>();
+        services.TryAddSingleton<ResumableStreams>();
         services.TryAddSingleton<ICallerResolver, ClaimsCallerResolver>();
         services.AddDataProtection();
         services.TryAddSingleton<GuestIdentity>();

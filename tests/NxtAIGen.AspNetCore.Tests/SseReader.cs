@@ -17,12 +17,13 @@ public sealed class SseReader : IAsyncDisposable
         string? eventName = null;
         string? data = null;
         string? comment = null;
+        string? id = null;
         while (true)
         {
             var line = await _reader.ReadLineAsync(timeout.Token);
             if (line is null)
             {
-                return eventName is null && data is null && comment is null ? null : new SseFrame(eventName, data, comment);
+                return eventName is null && data is null && comment is null ? null : new SseFrame(eventName, data, comment) { Id = id };
             }
 
             if (line.Length == 0)
@@ -32,12 +33,16 @@ public sealed class SseReader : IAsyncDisposable
                     continue;
                 }
 
-                return new SseFrame(eventName, data, comment);
+                return new SseFrame(eventName, data, comment) { Id = id };
             }
 
             if (line.StartsWith(':'))
             {
                 comment = line[1..].TrimStart();
+            }
+            else if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = line[3..].TrimStart();
             }
             else if (line.StartsWith("event:", StringComparison.Ordinal))
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore.Quotas;
 using NxtAIGen.AspNetCore.Requests;
+using NxtAIGen.AspNetCore.Resume;
 using NxtAIGen.AspNetCore.Streaming;
 
 namespace NxtAIGen.AspNetCore.Endpoints;
@@ -22,6 +23,7 @@ internal static class ChatStreamEndpoint
         IProviderAvailability availability,
         IEnumerable<IChatStreamObserver> observers,
         FallbackResolver fallbacks,
+        ResumableStreams resumable,
         TimeProvider timeProvider)
     {
         var startedAt = timeProvider.GetTimestamp();
@@ -112,6 +114,13 @@ internal static class ChatStreamEndpoint
         var upstreamRequest = ChatHistoryTrimmer.Trim(request, limits.MaxHistoryTokens);
         var provider = registry.GetProvider(descriptor.Id, credentials?.ApiKey, credentials?.BaseUrl);
         var candidates = await fallbacks.ResolveAsync(caller, descriptor, provider, upstreamRequest, cancellationToken).ConfigureAwait(false);
+        if (options.CurrentValue.Streaming.Resume.Enabled)
+        {
+            // The generation outlives this request: it runs into the resumable-stream buffer, which this request reads.
+            await resumable.StartAsync(context, candidates, lease!, startedAt, start, observerList).ConfigureAwait(false);
+            return;
+        }
+
         await runner.RunAsync(context, candidates, lease!, startedAt, start, observerList).ConfigureAwait(false);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class NxtAIGenOptionsValidator : IValidateOptions<NxtAIGenOption
         Check(failures, "NxtAIGen:Streaming:Retry:BaseDelay", s.Retry.BaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         Check(failures, "NxtAIGen:Streaming:Retry:MaxDelay", s.Retry.MaxDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         Check(failures, "NxtAIGen:Streaming:Retry:MaxRetryAfter", s.Retry.MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        Check(failures, "NxtAIGen:Streaming:Resume:GracePeriod", s.Resume.GracePeriod, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        Check(failures, "NxtAIGen:Streaming:Resume:BufferLifetime", s.Resume.BufferLifetime, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Check(failures, "NxtAIGen:Streaming:Resume:MaxBufferedEvents", s.Resume.MaxBufferedEvents, 16, 1_000_000);
         var r = options.Requests;
         Check(failures, "NxtAIGen:Requests:MaxRequestBytes", r.MaxRequestBytes, 1024, 1L << 30);
         Check(failures, "NxtAIGen:Requests:MaxMessages", r.MaxMessages, 1, 10_000);

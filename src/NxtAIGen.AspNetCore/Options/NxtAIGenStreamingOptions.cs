@@ -13,4 +13,7 @@ public sealed class NxtAIGenStreamingOptions
 
     /// <summary>Gets the retries of transient upstream failures before the first content (<c>NxtAIGen:Streaming:Retry</c>).</summary>
     public NxtAIGenRetryOptions Retry { get; } = new();
+
+    /// <summary>Gets the resumable-stream settings (<c>NxtAIGen:Streaming:Resume</c>).</summary>
+    public NxtAIGenResumeOptions Resume { get; } = new();
 }

@@ -70,19 +70,32 @@ internal sealed partial class ChatStreamRunner
         RunAsync(context, [new StreamCandidate(provider, request, request.Model)], lease, startedAt, start, observers, openWriter);
 
     /// <summary>Runs a generation, from the first candidate that gets to its first content, into the writer <paramref name="openWriter"/> makes.</summary>
-    public async Task<ChatStreamOutcome> RunAsync(
+    public Task<ChatStreamOutcome> RunAsync(
         HttpContext context,
         IReadOnlyList<StreamCandidate> candidates,
         IChatQuotaLease lease,
         long startedAt,
         ChatStreamStart start,
         IReadOnlyList<IChatStreamObserver> observers,
-        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter)
+        Func<HttpContext, NxtAIGenStreamingOptions, TimeProvider, ValueTask<IChatStreamWriter>> openWriter) =>
+        RunAsync(streaming => openWriter(context, streaming, _timeProvider), candidates, lease, startedAt, start, observers, context.RequestAborted);
+
+    /// <summary>
+    /// Runs a generation into the writer <paramref name="openWriter"/> makes, canceled by <paramref name="aborted"/> (the
+    /// client's disconnect, or a resumable stream's stop) rather than by a request.
+    /// </summary>
+    public async Task<ChatStreamOutcome> RunAsync(
+        Func<NxtAIGenStreamingOptions, ValueTask<IChatStreamWriter>> openWriter,
+        IReadOnlyList<StreamCandidate> candidates,
+        IChatQuotaLease lease,
+        long startedAt,
+        ChatStreamStart start,
+        IReadOnlyList<IChatStreamObserver> observers,
+        CancellationToken aborted)
     {
         var provider = candidates[0].Provider;
         var request = candidates[0].Request;
         var streaming = _options.CurrentValue.Streaming;
-        var aborted = context.RequestAborted;
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
@@ -94,7 +107,7 @@ internal sealed partial class ChatStreamRunner
         IChatStreamWriter? writer = null;
         try
         {
-            writer = await openWriter(context, streaming, _timeProvider).ConfigureAwait(false);
+            writer = await openWriter(streaming).ConfigureAwait(false);
             await writer.WriteStartAsync(requestId, provider.Id, candidates[0].Model ?? request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace NxtAIGen.AspNetCore.Streaming;
 /// </summary>
 /// <remarks>
 /// <see cref="System.Net.ServerSentEvents.SseFormatter"/> cannot write comment lines, which the heartbeat needs,
-/// so frames are written here: <c>event:</c>, one <c>data:</c> line of compact JSON (which never contains a raw
+/// so frames are written here: <c>id:</c> (the event's sequence number, from 1), <c>event:</c>, one <c>data:</c> line of compact JSON (which never contains a raw
 /// line break), and a blank line.
 /// </remarks>
 internal sealed class SseWriter : IChatStreamWriter
@@ -34,6 +35,7 @@ internal sealed class SseWriter : IChatStreamWriter
     private readonly TimeSpan _heartbeatInterval;
     private readonly CancellationToken _aborted;
     private bool _terminated;
+    private long _lastId;
 
     public SseWriter(PipeWriter output, TimeProvider timeProvider, TimeSpan heartbeatInterval, CancellationToken aborted)
     {
@@ -183,7 +185,12 @@ internal sealed class SseWriter : IChatStreamWriter
                 throw new InvalidOperationException("The stream already ended with its terminal event.");
             }
 
-            _output.Write("event: "u8);
+            // Every event carries its sequence number as the SSE id (1 for start), for Last-Event-ID on a resume.
+            _output.Write("id: "u8);
+            var digits = _output.GetSpan(20);
+            (++_lastId).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+            _output.Advance(written);
+            _output.Write("\nevent: "u8);
             _output.Write(eventName);
             _output.Write("\ndata: "u8);
             _json.Reset(_output);
@@ -202,6 +209,28 @@ internal sealed class SseWriter : IChatStreamWriter
                 _heartbeat.Change(_heartbeatInterval, _heartbeatInterval);
             }
 
+            await _output.FlushAsync(_aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Writes a frame recorded earlier (a resumable stream's replay) as it is, with the same heartbeat rules.</summary>
+    public async ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, bool terminal)
+    {
+        await _lock.WaitAsync(_aborted).ConfigureAwait(false);
+        try
+        {
+            if (_terminated)
+            {
+                throw new InvalidOperationException("The stream already ended with its terminal event.");
+            }
+
+            _output.Write(frame.Span);
+            _terminated = terminal;
+            _heartbeat.Change(terminal ? Timeout.InfiniteTimeSpan : _heartbeatInterval, terminal ? Timeout.InfiniteTimeSpan : _heartbeatInterval);
             await _output.FlushAsync(_aborted).ConfigureAwait(false);
         }
         finally
