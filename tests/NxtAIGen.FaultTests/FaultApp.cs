@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -121,8 +119,8 @@ public sealed class FaultApp : IAsyncDisposable
     /// <summary>Gets the guest's remaining messages from <c>GET /api/limits</c>.</summary>
     public async Task<int> GuestRemainingAsync()
     {
-        using var limits = await Browser.GetFromJsonAsync<JsonDocument>("api/limits");
-        return limits!.RootElement.GetProperty("remaining").GetProperty("guest").GetInt32();
+        using var limits = JsonDocument.Parse(await Browser.GetStringAsync(new Uri("api/limits", UriKind.Relative)));
+        return limits.RootElement.GetProperty("remaining").GetProperty("guest").GetInt32();
     }
 
     /// <summary>

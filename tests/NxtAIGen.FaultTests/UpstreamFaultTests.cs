@@ -163,6 +163,9 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
         {
             await session.ExpectAsync("start");
             await session.ExpectAsync("content");
+
+            // The counter sees the stalled connection (both ends), so its zero at the end means something.
+            Assert.Equal(2, OpenSockets.Count(_upstream.Port));
             _app.Time.Advance(FaultApp.IdleTimeout);
             var error = await session.ExpectAsync("error");
             Assert.Equal("timeout", error.GetProperty("code").GetString());
