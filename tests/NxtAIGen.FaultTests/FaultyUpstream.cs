@@ -174,19 +174,26 @@ public sealed class FaultyUpstream : IAsyncDisposable
 
     private static async Task<(string? RequestLine, string Body)> ReadRequestAsync(Socket socket)
     {
-        var head = new List<byte>(1024);
-        var one = new byte[1];
-        while (head.Count < 4 || !(head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n'))
+        var buffer = new byte[16 * 1024];
+        var filled = 0;
+        int headEnd;
+        while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
         {
-            if (await socket.ReceiveAsync(one) == 0)
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var n = await socket.ReceiveAsync(buffer.AsMemory(filled));
+            if (n == 0)
             {
                 return (null, string.Empty);
             }
 
-            head.Add(one[0]);
+            filled += n;
         }
 
-        var lines = Encoding.ASCII.GetString([.. head]).Split("\r\n");
+        var lines = Encoding.ASCII.GetString(buffer, 0, headEnd).Split("\r\n");
         var length = 0;
         foreach (var line in lines)
         {
@@ -197,7 +204,9 @@ public sealed class FaultyUpstream : IAsyncDisposable
         }
 
         var body = new byte[length];
-        var read = 0;
+        var already = Math.Min(length, filled - (headEnd + 4));
+        buffer.AsSpan(headEnd + 4, already).CopyTo(body);
+        var read = already;
         while (read < length)
         {
             var n = await socket.ReceiveAsync(body.AsMemory(read));
