@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using NxtAIGen.AspNetCore;
 
 namespace NxtAIGen.FaultTests;
 
@@ -41,6 +42,9 @@ public sealed class FaultApp : IAsyncDisposable
     public int Port { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Gets the observer that tracks every stream's start object weakly.</summary>
+    public RequestTracker Tracker { get; private init; } = null!;
 
     public FaultyUpstream Upstream { get; }
 
@@ -83,13 +87,15 @@ public sealed class FaultApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
+        var tracker = new RequestTracker();
+        builder.Services.AddSingleton<IChatStreamObserver>(tracker);
         builder.Services.AddNxtAIGen().AddOpenAI().AddAnthropic();
         var app = builder.Build();
         app.MapNxtAIGen("/api");
         app.MapNxtAIGenOpenAI("/v1");
         await app.StartAsync();
         upstream.Clock = time.GetUtcNow;
-        return new FaultApp(app, time, upstream);
+        return new FaultApp(app, time, upstream) { Tracker = tracker };
     }
 
     /// <summary>A fresh browser (its own connections and cookie jar).</summary>

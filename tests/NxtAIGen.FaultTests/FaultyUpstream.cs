@@ -70,6 +70,20 @@ public sealed class FaultyUpstream : IAsyncDisposable
 
     public static FaultyUpstream Start() => new();
 
+    /// <summary>Drops the record of every ended connection (a long run keeps its own memory flat).</summary>
+    public void ForgetEnded()
+    {
+        lock (_exchanges)
+        {
+            _exchanges.RemoveAll(e => e.Ended.IsCompleted);
+        }
+
+        lock (_running)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
     /// <summary>Queues how the next request is answered; the last script queued also answers every later request.</summary>
     public FaultyUpstream Then(Func<UpstreamExchange, Task> script)
     {
