@@ -110,6 +110,42 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TooManyRequests_RetryAfterPastTheMaximum_NotRetriedErrorCarriesIt()
+    {
+        _upstream.Then(e => e.WriteErrorAsync(429, "Too Many Requests", """{"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}}""", "Retry-After: 60"));
+
+        await using (var session = await _app.OpenChatAsync())
+        {
+            await session.ExpectAsync("start");
+            var error = await session.ExpectAsync("error");
+            Assert.Equal("rate_limited", error.GetProperty("code").GetString());
+            Assert.Equal(60, error.GetProperty("retry_after").GetInt32());
+        }
+
+        Assert.Equal(1, _upstream.RequestCount);
+        Assert.Equal(FaultApp.GuestLimit, await _app.GuestRemainingAsync());
+        await _app.AssertNothingLeftAsync();
+    }
+
+    [Fact]
+    public async Task ClientDisconnects_DuringRetryAfterWait_NoFurtherAttemptNotCharged()
+    {
+        _upstream.Then(e => e.WriteErrorAsync(429, "Too Many Requests", """{"error":{"message":"Rate limit reached","code":"rate_limit_exceeded"}}""", "Retry-After: 10"));
+
+        await using (var session = await _app.OpenChatAsync())
+        {
+            await session.ExpectAsync("start");
+            await _upstream.WaitForRequestsAsync(1);
+        }
+
+        await _app.AssertNothingLeftAsync();
+        _app.Time.Advance(TimeSpan.FromSeconds(30));
+        await _upstream.AllEndedAsync();
+        Assert.Equal(1, _upstream.RequestCount);
+        Assert.Equal(FaultApp.GuestLimit, await _app.GuestRemainingAsync());
+    }
+
+    [Fact]
     public async Task ServerError_ThenSuccess_RetriedAndCharged()
     {
         _upstream
