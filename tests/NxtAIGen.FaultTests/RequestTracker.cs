@@ -1,0 +1,43 @@
+using NxtAIGen.AspNetCore;
+
+namespace NxtAIGen.FaultTests;
+
+/// <summary>
+/// An observer that keeps a weak reference to every stream's <see cref="ChatStreamStart"/> (which holds the request,
+/// its messages and the caller): once the streams are over and the GC has run, none may still be alive.
+/// </summary>
+public sealed class RequestTracker : IChatStreamObserver
+{
+    private readonly List<WeakReference> _starts = [];
+
+    public int Started
+    {
+        get
+        {
+            lock (_starts)
+            {
+                return _starts.Count;
+            }
+        }
+    }
+
+    public int StillAlive()
+    {
+        lock (_starts)
+        {
+            return _starts.Count(w => w.IsAlive);
+        }
+    }
+
+    public ValueTask<ChatStreamRefusal?> OnStartAsync(ChatStreamStart start, CancellationToken cancellationToken)
+    {
+        lock (_starts)
+        {
+            _starts.Add(new WeakReference(start));
+        }
+
+        return ValueTask.FromResult<ChatStreamRefusal?>(null);
+    }
+
+    public ValueTask OnEndAsync(ChatStreamCompletion completion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
