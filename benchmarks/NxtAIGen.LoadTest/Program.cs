@@ -22,6 +22,8 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.KillAll();
+using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => ChildProcess.KillAll());
+using var onHup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, _ => ChildProcess.KillAll());
 var fdLimit = FileLimit.Raise(1_048_576);
 var harness = Harness.Locate();
 if (!string.Equals(harness.Configuration, "Release", StringComparison.OrdinalIgnoreCase))

@@ -77,16 +77,24 @@ internal static class SoakMode
         await sampling.CancelAsync();
         await sampler;
 
-        // After the load: poll until descriptors, threads and the managed heap are back near the baseline (up to 90 s;
-        // the guest quota entries of the load live for the quota window, one minute here).
+        // After the load: poll until descriptors, threads and the managed heap are back near the baseline (up to 180 s,
+        // with one stream per poll; the guest quota entries of the load live for the quota window, one minute here).
         var after = gateway.Process.Stats();
         var afterHeap = await GatewayMemory.ManagedHeapAsync(gateway.Process, cancellationToken);
         var endOfLoad = afterHeap;
         bool Back() => after.OpenFds <= baseline.OpenFds + FdTolerance && after.Threads <= baseline.Threads + ThreadTolerance
             && afterHeap <= (baselineHeap * 1.25) + (4 << 20);
-        for (var wait = Stopwatch.StartNew(); !Back() && wait.Elapsed < TimeSpan.FromSeconds(90);)
+        for (var wait = Stopwatch.StartNew(); !Back() && wait.Elapsed < TimeSpan.FromSeconds(180);)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            // A trickle of one stream per poll, as a live server gets: stores that clean up on use get the chance to.
+            var trickle = await client.RunAsync(gateway, model, tokens, keepGaps: false, hangUpAfterFirstToken: false, onFirstToken: null, cancellationToken);
+            if (trickle.Error is not null)
+            {
+                Interlocked.Increment(ref errors);
+                errorSamples.TryAdd(trickle.Error, true);
+            }
+
             after = gateway.Process.Stats();
             afterHeap = await GatewayMemory.ManagedHeapAsync(gateway.Process, cancellationToken);
             Sample("after");
