@@ -12,6 +12,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore
     private readonly Dictionary<string, List<Use>> _uses = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string[]> _pending = [];
     private long _lastId;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     public ValueTask<QuotaReservation> TryReserveAsync(IReadOnlyList<QuotaWindow> windows, DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore
                 return ValueTask.FromResult(new QuotaReservation { Granted = false, Windows = states, Exceeded = exceeded });
             }
 
+            SweepExpired(now);
             var id = ++_lastId;
             var keys = new string[windows.Count];
             for (var i = 0; i < windows.Count; i++)
@@ -36,7 +38,7 @@ public sealed class InMemoryQuotaStore : IQuotaStore
                     _uses[keys[i]] = list = [];
                 }
 
-                list.Add(new Use(now, id));
+                list.Add(new Use(now, id, windows[i].Rolling ? now + windows[i].Length : windows[i].End));
             }
 
             _pending[id] = keys;
@@ -151,8 +153,49 @@ public sealed class InMemoryQuotaStore : IQuotaStore
         return states;
     }
 
+    /// <summary>Keys currently held (for tests: keys of callers who never come back must not pile up).</summary>
+    internal int KeyCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _uses.Count;
+            }
+        }
+    }
+
+    // Measure forgets old uses only of the keys it is asked about, so a caller seen once (a guest who never returns)
+    // would stay forever: at most once a minute, drop every committed use that can no longer count in its window.
+    private void SweepExpired(DateTimeOffset now)
+    {
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        _nextSweep = now + SweepInterval;
+        List<string>? empty = null;
+        foreach (var (key, list) in _uses)
+        {
+            list.RemoveAll(u => u.PendingId == 0 && u.ExpiresAt <= now);
+            if (list.Count == 0)
+            {
+                (empty ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in empty ?? [])
+        {
+            _uses.Remove(key);
+        }
+    }
+
     // A rolling window drops a use exactly one length after it was made; a fixed window counts from its start on.
     private static bool Counts(QuotaWindow window, DateTimeOffset at) => window.Rolling ? at > window.Start : at >= window.Start;
 
-    private readonly record struct Use(DateTimeOffset At, long PendingId);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    // ExpiresAt: when the use stops counting in the window it was made in (rolling: one length later; fixed: its end).
+    private readonly record struct Use(DateTimeOffset At, long PendingId, DateTimeOffset ExpiresAt);
 }
