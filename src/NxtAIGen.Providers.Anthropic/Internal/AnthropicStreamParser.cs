@@ -48,6 +48,16 @@ internal sealed partial class AnthropicStreamParser
                 }
 
                 malformed = item.Malformed;
+                if (item.Text is { } text)
+                {
+                    if (text.Length > 0)
+                    {
+                        yield return ChatChunk.ForText(text); // The fast path: what Apply does for a text_delta.
+                    }
+
+                    continue;
+                }
+
                 if (item.Type == "message_stop" && item.Event is not null)
                 {
                     sawStop = true;
@@ -108,6 +118,11 @@ internal sealed partial class AnthropicStreamParser
         if (data.IsEmpty || data.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return new AnthropicStreamItem(eventType, null);
+        }
+
+        if (AnthropicTextDeltaReader.TryRead(data, out var text))
+        {
+            return new AnthropicStreamItem("content_block_delta", null, Text: text);
         }
 
         try

@@ -47,6 +47,16 @@ internal sealed partial class CohereStreamParser
                 }
 
                 malformed = item.Malformed;
+                if (item.Text is { } text)
+                {
+                    if (text.Length > 0)
+                    {
+                        yield return ChatChunk.ForText(text); // The fast path: what Apply does for a text content-delta.
+                    }
+
+                    continue;
+                }
+
                 if (item.Payload is null)
                 {
                     continue;
@@ -99,6 +109,11 @@ internal sealed partial class CohereStreamParser
         if (data.IsEmpty || data.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return new CohereStreamEvent(eventType, null);
+        }
+
+        if (CohereTextDeltaReader.TryRead(data, out var text))
+        {
+            return new CohereStreamEvent(eventType, null, Text: text);
         }
 
         try

@@ -39,13 +39,7 @@ internal sealed partial class GeminiStreamParser
 
         if (response.UsageMetadata is { HasCounts: true } usage)
         {
-            _usage = new ChatUsage
-            {
-                InputTokens = usage.PromptTokenCount,
-                OutputTokens = usage.CandidatesTokenCount,
-                ReasoningTokens = usage.ThoughtsTokenCount,
-                CachedInputTokens = usage.CachedContentTokenCount,
-            };
+            SetUsage(usage.PromptTokenCount, usage.CandidatesTokenCount, usage.ThoughtsTokenCount, usage.CachedContentTokenCount);
         }
 
         if (response.PromptFeedback?.BlockReason is { Length: > 0 } blockReason)
@@ -74,6 +68,22 @@ internal sealed partial class GeminiStreamParser
         }
     }
 
+    /// <summary>Applies a plain text event read by <see cref="GeminiTextEventReader"/>: what <see cref="Apply"/> does with it.</summary>
+    /// <param name="plain">The event's text and usage.</param>
+    /// <param name="output">Receives the text.</param>
+    internal void ApplyText(GeminiTextEvent plain, List<ChatChunk> output)
+    {
+        if (plain.HasUsage)
+        {
+            SetUsage(plain.PromptTokenCount, plain.CandidatesTokenCount, plain.ThoughtsTokenCount, plain.CachedContentTokenCount);
+        }
+
+        if (!string.IsNullOrEmpty(plain.Text))
+        {
+            output.Add(ChatChunk.ForText(plain.Text));
+        }
+    }
+
     /// <summary>Adds the end of a complete stream: an unclosed call, the citations, the last usage, then the finish chunk.</summary>
     /// <param name="output">Receives the chunks.</param>
     internal void Complete(List<ChatChunk> output)
@@ -92,6 +102,18 @@ internal sealed partial class GeminiStreamParser
         output.Add(_rawFinishReason is { } raw
             ? ChatChunk.ForFinish(GeminiFinishReasons.Map(raw, _toolCallCount > 0), raw)
             : ChatChunk.ForFinish(ChatFinishReason.ContentFilter, _blockReason));
+    }
+
+    /// <summary>Keeps the latest counts; Gemini repeats them on every event, so the usage is only rebuilt when they change.</summary>
+    private void SetUsage(int? prompt, int? candidates, int? thoughts, int? cached)
+    {
+        if (_usage is { } current && current.InputTokens == prompt && current.OutputTokens == candidates
+            && current.ReasoningTokens == thoughts && current.CachedInputTokens == cached)
+        {
+            return;
+        }
+
+        _usage = new ChatUsage { InputTokens = prompt, OutputTokens = candidates, ReasoningTokens = thoughts, CachedInputTokens = cached };
     }
 
     private void ApplyPart(GeminiPart part, List<ChatChunk> output)

@@ -51,14 +51,22 @@ internal sealed partial class GeminiStreamParser
                     ProviderErrorKind.Server, _providerId, $"{_providerId}: the stream contained an event that is not valid JSON.", malformed);
             }
 
-            var (response, error) = record.Kind == GeminiSseRecordKind.Raw ? ReadRaw(record.Payload.Span) : ReadEvent(record.Payload.Span);
-            malformed = error;
-            if (response is null)
+            if (record.Kind == GeminiSseRecordKind.Event && _metadataSent && GeminiTextEventReader.TryRead(record.Payload.Span, out var plain))
             {
-                continue;
+                ApplyText(plain, pending); // The fast path for the common text event; the same result as Apply.
+            }
+            else
+            {
+                var (response, error) = record.Kind == GeminiSseRecordKind.Raw ? ReadRaw(record.Payload.Span) : ReadEvent(record.Payload.Span);
+                malformed = error;
+                if (response is null)
+                {
+                    continue;
+                }
+
+                Apply(response, pending);
             }
 
-            Apply(response, pending);
             for (var i = 0; i < pending.Count; i++)
             {
                 yield return pending[i];

@@ -49,6 +49,16 @@ internal sealed class OllamaStreamParser
                 continue;
             }
 
+            if (_metadataSent && OllamaContentLineReader.TryRead(line, out var content))
+            {
+                if (!string.IsNullOrEmpty(content))
+                {
+                    yield return ChatChunk.ForText(content); // The fast path: what Apply does for a plain content line.
+                }
+
+                continue;
+            }
+
             OllamaChatChunk? chunk;
             try
             {
