@@ -11,17 +11,17 @@ namespace NxtAIGen.Providers.OpenAI.Internal;
 /// </summary>
 internal sealed partial class OpenAIStreamParser
 {
-    private static readonly SseItemParser<OpenAIStreamEvent> EventParser = ParseEvent;
-
     private readonly string _providerId;
     private readonly string? _apiKey;
     private readonly bool _includeReasoning;
+    private readonly SseItemParser<OpenAIStreamEvent> _eventParser;
 
     public OpenAIStreamParser(string providerId, string? apiKey, bool includeReasoning = true)
     {
         _providerId = providerId;
         _apiKey = apiKey;
         _includeReasoning = includeReasoning;
+        _eventParser = ParseEvent;
     }
 
     /// <summary>Reads the body to its end (or <c>[DONE]</c>) and yields the chunks; the finish chunk comes last.</summary>
@@ -31,7 +31,7 @@ internal sealed partial class OpenAIStreamParser
     public async IAsyncEnumerable<ChatChunk> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new List<ChatChunk>(4);
-        var events = SseParser.Create(new SseBodyStream(stream), EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        var events = SseParser.Create(new SseBodyStream(stream), _eventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         var sawDone = false;
         JsonException? malformed = null;
         try
@@ -102,7 +102,7 @@ internal sealed partial class OpenAIStreamParser
         }
     }
 
-    private static OpenAIStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
+    private OpenAIStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
     {
         if (data.SequenceEqual("[DONE]"u8))
         {
@@ -112,6 +112,11 @@ internal sealed partial class OpenAIStreamParser
         if (data.IsEmpty || data.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return default;
+        }
+
+        if (TryReadCommonEvent(data, out var common))
+        {
+            return new OpenAIStreamEvent(false, common);
         }
 
         try
