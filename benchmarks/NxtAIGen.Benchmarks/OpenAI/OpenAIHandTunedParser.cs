@@ -23,7 +23,7 @@ internal static class OpenAIHandTunedParser
         return length;
     }
 
-    private static string? ParseContent(string eventType, ReadOnlySpan<byte> data)
+    internal static string? ParseContent(string eventType, ReadOnlySpan<byte> data)
     {
         if (data.SequenceEqual("[DONE]"u8))
         {

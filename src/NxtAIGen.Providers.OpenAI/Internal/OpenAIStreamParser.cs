@@ -31,7 +31,7 @@ internal sealed partial class OpenAIStreamParser
     public async IAsyncEnumerable<ChatChunk> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new List<ChatChunk>(4);
-        var events = SseParser.Create(new SseBodyStream(stream), _eventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        var events = SseParser.Create(new SseBodyStream(stream), _eventParser).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var sawDone = false;
         JsonException? malformed = null;
         try
@@ -69,7 +69,7 @@ internal sealed partial class OpenAIStreamParser
         }
         finally
         {
-            await events.DisposeAsync();
+            await events.DisposeAsync().ConfigureAwait(false);
         }
 
         if (malformed is not null || (!sawDone && _rawFinishReason is null))
@@ -84,12 +84,18 @@ internal sealed partial class OpenAIStreamParser
         }
     }
 
-    private async ValueTask<bool> MoveNextAsync(
-        ConfiguredCancelableAsyncEnumerable<SseItem<OpenAIStreamEvent>>.Enumerator events, CancellationToken cancellationToken)
+    private ValueTask<bool> MoveNextAsync(IAsyncEnumerator<SseItem<OpenAIStreamEvent>> events, CancellationToken cancellationToken)
+    {
+        // Most events are already buffered: skip the async state machine (and its try/catch) when nothing failed.
+        var next = events.MoveNextAsync();
+        return next.IsCompletedSuccessfully ? next : MoveNextSlowAsync(next, cancellationToken);
+    }
+
+    private async ValueTask<bool> MoveNextSlowAsync(ValueTask<bool> next, CancellationToken cancellationToken)
     {
         try
         {
-            return await events.MoveNextAsync();
+            return await next.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException)
         {
