@@ -30,6 +30,18 @@ internal static class BenchmarkProviders
         _ => folder,
     };
 
+    /// <summary>Reads a whole stream as an app would, returning the total length of its text (so the work cannot be skipped).</summary>
+    public static async Task<int> DrainTextAsync(IChatStreamProvider provider, ChatRequest request)
+    {
+        var length = 0;
+        await foreach (var chunk in provider.StreamAsync(request).ConfigureAwait(false))
+        {
+            length += chunk.Text?.Length ?? 0;
+        }
+
+        return length;
+    }
+
     public static async Task<int> DrainAsync(IChatStreamProvider provider, ChatRequest request)
     {
         var count = 0;

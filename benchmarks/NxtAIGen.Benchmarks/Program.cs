@@ -3,4 +3,4 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 var config = DefaultConfig.Instance.WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(56));
-BenchmarkSwitcher.FromAssembly(typeof(NxtAIGen.Benchmarks.OpenAIStreamBenchmarks).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(NxtAIGen.Benchmarks.BenchmarkProviders).Assembly).Run(args, config);

@@ -292,11 +292,18 @@ public abstract partial class HttpChatStreamProvider : IChatStreamProvider
     /// provider sent that is not UTF-8, met when a parser reads a <see cref="JsonElement"/>) into the documented
     /// <see cref="NxtAIGenProviderException"/>.
     /// </summary>
-    private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<ChatChunk> chunks)
+    private ValueTask<bool> MoveNextAsync(IAsyncEnumerator<ChatChunk> chunks)
+    {
+        // A chunk that is already parsed needs no async state machine (nor its try/catch): the hot path of a stream.
+        var next = chunks.MoveNextAsync();
+        return next.IsCompletedSuccessfully ? next : MoveNextSlowAsync(next);
+    }
+
+    private async ValueTask<bool> MoveNextSlowAsync(ValueTask<bool> next)
     {
         try
         {
-            return await chunks.MoveNextAsync().ConfigureAwait(false);
+            return await next.ConfigureAwait(false);
         }
         catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
         {

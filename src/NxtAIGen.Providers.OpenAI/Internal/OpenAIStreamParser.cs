@@ -11,17 +11,17 @@ namespace NxtAIGen.Providers.OpenAI.Internal;
 /// </summary>
 internal sealed partial class OpenAIStreamParser
 {
-    private static readonly SseItemParser<OpenAIStreamEvent> EventParser = ParseEvent;
-
     private readonly string _providerId;
     private readonly string? _apiKey;
     private readonly bool _includeReasoning;
+    private readonly SseItemParser<OpenAIStreamEvent> _eventParser;
 
     public OpenAIStreamParser(string providerId, string? apiKey, bool includeReasoning = true)
     {
         _providerId = providerId;
         _apiKey = apiKey;
         _includeReasoning = includeReasoning;
+        _eventParser = ParseEvent;
     }
 
     /// <summary>Reads the body to its end (or <c>[DONE]</c>) and yields the chunks; the finish chunk comes last.</summary>
@@ -31,7 +31,7 @@ internal sealed partial class OpenAIStreamParser
     public async IAsyncEnumerable<ChatChunk> ParseAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new List<ChatChunk>(4);
-        var events = SseParser.Create(new SseBodyStream(stream), EventParser).EnumerateAsync(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        var events = SseParser.Create(new SseBodyStream(stream), _eventParser).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var sawDone = false;
         JsonException? malformed = null;
         try
@@ -69,7 +69,7 @@ internal sealed partial class OpenAIStreamParser
         }
         finally
         {
-            await events.DisposeAsync();
+            await events.DisposeAsync().ConfigureAwait(false);
         }
 
         if (malformed is not null || (!sawDone && _rawFinishReason is null))
@@ -84,12 +84,18 @@ internal sealed partial class OpenAIStreamParser
         }
     }
 
-    private async ValueTask<bool> MoveNextAsync(
-        ConfiguredCancelableAsyncEnumerable<SseItem<OpenAIStreamEvent>>.Enumerator events, CancellationToken cancellationToken)
+    private ValueTask<bool> MoveNextAsync(IAsyncEnumerator<SseItem<OpenAIStreamEvent>> events, CancellationToken cancellationToken)
+    {
+        // Most events are already buffered: skip the async state machine (and its try/catch) when nothing failed.
+        var next = events.MoveNextAsync();
+        return next.IsCompletedSuccessfully ? next : MoveNextSlowAsync(next, cancellationToken);
+    }
+
+    private async ValueTask<bool> MoveNextSlowAsync(ValueTask<bool> next, CancellationToken cancellationToken)
     {
         try
         {
-            return await events.MoveNextAsync();
+            return await next.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException)
         {
@@ -102,7 +108,7 @@ internal sealed partial class OpenAIStreamParser
         }
     }
 
-    private static OpenAIStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
+    private OpenAIStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
     {
         if (data.SequenceEqual("[DONE]"u8))
         {
@@ -112,6 +118,11 @@ internal sealed partial class OpenAIStreamParser
         if (data.IsEmpty || data.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return default;
+        }
+
+        if (TryReadCommonEvent(data, out var common))
+        {
+            return new OpenAIStreamEvent(false, common);
         }
 
         try
