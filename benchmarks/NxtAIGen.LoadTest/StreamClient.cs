@@ -8,7 +8,7 @@ namespace NxtAIGen.LoadTest;
 /// Opens streams over one <see cref="SocketsHttpHandler"/> (no connection cap, no cookies: every gateway stream is a new
 /// guest) and reads them as raw bytes: an SSE event with <c>"content":"</c> in it is a token (the gateway's
 /// <c>content</c> event, the upstream's delta chunk, a peer's relay); the stream is complete on the gateway's
-/// <c>done</c> event or a <c>[DONE]</c> line; an <c>error</c> event, a non-2xx status, a short stream or an exception is
+/// <c>done</c> event or a <c>[DONE]</c> line (at any line of the event: the gateway's events start with <c>id:</c>); an <c>error</c> event, a non-2xx status, a short stream or an exception is
 /// an error.
 /// </summary>
 internal sealed class StreamClient : IDisposable
@@ -108,11 +108,11 @@ internal sealed class StreamClient : IDisposable
                         previous = now;
                         result.LastTokenMs = Stopwatch.GetElapsedTime(start, now).TotalMilliseconds;
                     }
-                    else if (evt.StartsWith(DoneEvent) || evt.StartsWith(DoneLine))
+                    else if (HasLine(evt, DoneEvent) || HasLine(evt, DoneLine))
                     {
                         result.Completed = true;
                     }
-                    else if (evt.StartsWith(ErrorEvent))
+                    else if (HasLine(evt, ErrorEvent))
                     {
                         result.Error = "error event: " + System.Text.Encoding.UTF8.GetString(evt);
                     }
@@ -143,4 +143,24 @@ internal sealed class StreamClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>True when a line of the event starts with <paramref name="line"/> (the gateway puts <c>id:</c> first).</summary>
+    private static bool HasLine(ReadOnlySpan<byte> evt, ReadOnlySpan<byte> line)
+    {
+        while (true)
+        {
+            if (evt.StartsWith(line))
+            {
+                return true;
+            }
+
+            var next = evt.IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return false;
+            }
+
+            evt = evt[(next + 1)..];
+        }
+    }
 }
