@@ -16,7 +16,8 @@ public static class NxtAIGenRedisBuilderExtensions
     /// Shares the state several instances must agree on through Redis: guest quotas and plan limits (an atomic Lua
     /// script per reservation, replacing the <see cref="IQuotaStore"/>), the ASP.NET Core Data Protection key ring
     /// (so API keys encrypted on one instance decrypt on another) under one application name, and the model-list cache
-    /// (the second level of the HybridCache). Durable records (accounts, keys, plan overrides, usage) stay in the
+    /// (the second level of the HybridCache), and the buffer of resumable streams (so a stream started on one instance is
+    /// resumed or stopped on any other). Durable records (accounts, keys, plan overrides, usage) stay in the
     /// database: call this after <c>AddEntityFrameworkStores</c>, whose quota store and key ring it replaces.
     /// The connection opens on first use and survives Redis restarts; while Redis is down, requests that need it get
     /// 503 <c>store_unavailable</c> at once.
@@ -35,6 +36,7 @@ public static class NxtAIGenRedisBuilderExtensions
         var options = services.AddOptions<NxtAIGenRedisOptions>()
             .Validate(o => !string.IsNullOrEmpty(o.KeyPrefix), "NxtAIGen: the Redis KeyPrefix must not be empty.")
             .Validate(o => o.PendingReservationTimeout > TimeSpan.Zero, "NxtAIGen: the Redis PendingReservationTimeout must be greater than zero.")
+            .Validate(o => o.AbandonedStreamTimeout > TimeSpan.Zero, "NxtAIGen: the Redis AbandonedStreamTimeout must be greater than zero.")
             .Validate(o => o.DataProtectionApplicationName is null || o.DataProtectionApplicationName.Length > 0, "NxtAIGen: the Redis DataProtectionApplicationName must not be empty.")
             .ValidateOnStart();
         if (configure is not null)
@@ -48,6 +50,10 @@ public static class NxtAIGenRedisBuilderExtensions
 
         services.TryAddSingleton(sp => new RedisConnection(connectionString, sp.GetRequiredService<IOptions<NxtAIGenRedisOptions>>()));
         services.Replace(ServiceDescriptor.Singleton<IQuotaStore, RedisQuotaStore>());
+        if (chosen.ShareResumableStreams)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IResumableStreamStore, RedisResumableStreamStore>());
+        }
 
         if (chosen.PersistDataProtectionKeys || chosen.DataProtectionApplicationName is not null)
         {

@@ -34,4 +34,18 @@ public sealed class NxtAIGenRedisOptions
     /// </summary>
     /// <value><see langword="false"/> when the host registers its own <c>IDistributedCache</c>.</value>
     public bool ShareModelListCache { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether resumable streams (<c>NxtAIGen:Streaming:Resume</c>) are buffered in Redis, so a stream
+    /// running on one instance is resumed or stopped through any other. Default <see langword="true"/>.
+    /// </summary>
+    /// <value><see langword="false"/> keeps the in-process buffer: then resuming needs sticky sessions.</value>
+    public bool ShareResumableStreams { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how long a running resumable stream's buffer lives with no new event, so the buffer of a stream
+    /// whose instance died (and its waiting readers) ends instead of waiting forever. Default 15 minutes.
+    /// </summary>
+    /// <value>Greater than zero; longer than the longest silence of an answer stream.</value>
+    public TimeSpan AbandonedStreamTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -1,8 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NxtAIGen.Abstractions;
+
+using static NxtAIGen.AspNetCore.Tests.ResumeRequests;
 
 namespace NxtAIGen.AspNetCore.Tests;
 
@@ -12,13 +13,7 @@ public sealed class ResumableStreamTests
     private const string Alice = "alice";
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
-    private static readonly Dictionary<string, string?> Resume = new()
-    {
-        ["NxtAIGen:Streaming:Resume:Enabled"] = "true",
-        ["NxtAIGen:Streaming:Resume:GracePeriod"] = "00:00:30",
-        ["NxtAIGen:Streaming:Resume:BufferLifetime"] = "00:05:00",
-        ["NxtAIGen:Streaming:IdleTimeout"] = "01:00:00",
-    };
+    private static readonly Dictionary<string, string?> Resume = ResumeRequests.Enabled();
 
     [Fact]
     public async Task Stream_EveryEventCarriesItsSequenceNumber_HeartbeatsNone()
@@ -310,59 +305,5 @@ public sealed class ResumableStreamTests
         Assert.Equal(Enumerable.Range(7, 16).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), tail.Select(f => f.Id));
     }
 
-    private static string Describe(SseFrame? frame) =>
-        frame!.Event == "content" ? $"{frame.Id}:{frame.Json.GetProperty("content").GetString()}" : $"{frame.Id}:{frame.Event}";
-
-    private static async Task<(string Id, SseReader Reader)> StartAsync(TestApp app, string user, ScriptedProvider.Script script, string firstText)
-    {
-        var response = await PostAsync(app, user);
-        var sse = new SseReader(await response.Content.ReadAsStreamAsync());
-        var start = await sse.NextEventAsync();
-        Assert.Equal(("start", "1"), (start!.Event, start.Id));
-        await Wait.ForAsync(script.Started.Task, "the provider call");
-        script.Text(firstText);
-        Assert.Equal($"2:{firstText}", Describe(await sse.NextEventAsync()));
-        return (start.Json.GetProperty("id").GetString()!, sse);
-    }
-
     private static Task<HttpResponseMessage> PostAsync(TestApp app, string user) => app.ChatAsync(user: user);
-
-    private static async Task<HttpResponseMessage> ResumeAsync(TestApp app, string id, string? user = null, string? cookie = null, string? lastEventId = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/chat/stream/{id}");
-        Authorize(request, user, cookie);
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-
-        return await app.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
-
-    private static async Task<HttpResponseMessage> StopAsync(TestApp app, string id, string? user = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/chat/stream/{id}/stop");
-        Authorize(request, user, null);
-        return await app.Client.SendAsync(request);
-    }
-
-    private static void Authorize(HttpRequestMessage request, string? user, string? cookie)
-    {
-        if (user is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user);
-        }
-
-        if (cookie is not null)
-        {
-            request.Headers.Add("Cookie", cookie);
-        }
-    }
-
-    private static async Task AssertNotFoundAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("stream_not_found", problem.GetProperty("code").GetString());
-    }
 }

@@ -17,10 +17,7 @@ using StackExchange.Redis;
 
 namespace NxtAIGen.ScaleOut.Tests;
 
-/// <summary>
-/// Two app instances (two test hosts, each with its own services and memory) sharing one Redis (quotas, key ring,
-/// model-list cache) and one PostgreSQL database (keys, plan overrides, usage), as behind a load balancer.
-/// </summary>
+/// <summary>Two app instances sharing one Redis and one PostgreSQL database (<see cref="Instances"/>): quotas, keys, model lists, outages.</summary>
 [Collection(ScaleOutGroup.Name)]
 public sealed class TwoInstanceTests : IAsyncLifetime
 {
@@ -28,7 +25,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
     private readonly RedisServer _redis;
     private readonly PostgresServer _postgres;
-    private readonly List<TestApp> _apps = [];
+    private readonly Instances _instances = new();
 
     public TwoInstanceTests(RedisServer redis, PostgresServer postgres)
     {
@@ -181,23 +178,9 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var app in _apps)
-        {
-            await app.DisposeAsync();
-        }
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
-        NpgsqlConnection.ClearAllPools();
-    }
-
-    private static async Task<RedisKey[]> RedisKeysAsync(TestApp app, string pattern)
-    {
-        var connection = app.Services.GetRequiredService<RedisConnection>();
-        var multiplexer = await connection.GetMultiplexerAsync();
-        var server = multiplexer.GetServers()[0];
-        return await server.KeysAsync(pattern: connection.Prefix + pattern).ToArrayAsync();
-    }
+    private static Task<RedisKey[]> RedisKeysAsync(TestApp app, string pattern) => Instances.RedisKeysAsync(app, pattern);
 
     private static void AssertNothingLeaked(string body)
     {
@@ -223,31 +206,5 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         }
     }
 
-    private async Task<(TestApp A, TestApp B)> StartPairAsync(Dictionary<string, string?>? settings = null)
-    {
-        _redis.SkipIfUnavailable();
-        _postgres.SkipIfUnavailable();
-        var database = await _postgres.CreateEmptyDatabaseAsync();
-        var prefix = $"t{Guid.NewGuid():N}:";
-        var configuration = new Dictionary<string, string?> { ["NxtAIGen:RateLimiting:Enabled"] = "false" };
-        foreach (var (key, value) in settings ?? [])
-        {
-            configuration[key] = value;
-        }
-
-        void Configure(INxtAIGenBuilder builder)
-        {
-            // The test host registers an in-memory key ring of its own: drop it so the shared one (Redis) is used.
-            builder.Services.RemoveAll<IDataProtectionProvider>();
-            builder.Services.AddDataProtection();
-            builder.AddEntityFrameworkStores(database).AddRedisStores(_redis.ConnectionString, o => o.KeyPrefix = prefix);
-        }
-
-        // One after the other: the first applies the migrations.
-        var a = await TestApp.StartAsync(configuration, configure: Configure);
-        _apps.Add(a);
-        var b = await TestApp.StartAsync(configuration, configure: Configure);
-        _apps.Add(b);
-        return (a, b);
-    }
+    private Task<(TestApp A, TestApp B)> StartPairAsync(Dictionary<string, string?>? settings = null) => _instances.StartPairAsync(_redis, _postgres, settings);
 }
