@@ -24,6 +24,22 @@ public sealed class StoreUnavailableTests
     }
 
     [Fact]
+    public async Task ResumableChat_WhenTheStreamBufferIsUnavailable_Is503_AndChargesNothing()
+    {
+        var settings = ResumeRequests.Enabled();
+        await using var app = await TestApp.StartAsync(
+            settings,
+            configure: b => b.Services.Replace(ServiceDescriptor.Singleton<IResumableStreamStore>(new UnreachableStreamStore())));
+
+        using var response = await app.ChatAsync();
+        await KeyRequests.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "store_unavailable");
+        var cookie = QuotaHttp.IssuedCookie(response);
+
+        Assert.Equal(0, app.Provider.Calls);
+        Assert.Equal(0, (await app.LimitsAsync(cookie: cookie)).GetProperty("usage").GetProperty("guest").GetInt32());
+    }
+
+    [Fact]
     public async Task Limits_WhenADatabaseFailsTransiently_Is503StoreUnavailable()
     {
         await using var app = await StartAsync(new TransientDbException());
@@ -84,5 +100,26 @@ public sealed class StoreUnavailableTests
         }
 
         public override bool IsTransient => true;
+    }
+
+    private sealed class UnreachableStreamStore : IResumableStreamStore
+    {
+        private static NxtAIGenStoreUnavailableException Down => new("Redis");
+
+        public ValueTask CreateAsync(string streamId, string owner, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask<ResumableStreamInfo?> FindAsync(string streamId, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask AppendAsync(string streamId, ResumableStreamEvent item, int maxEvents, TimeSpan bufferLifetime, CancellationToken cancellationToken) => throw Down;
+
+        public IAsyncEnumerable<ResumableStreamEvent> ReadAsync(string streamId, long afterId, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask AttachReaderAsync(string streamId, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask DetachReaderAsync(string streamId, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask RequestStopAsync(string streamId, CancellationToken cancellationToken) => throw Down;
+
+        public ValueTask<IAsyncDisposable> WatchAsync(string streamId, Action<ResumableStreamSignal> onSignal, CancellationToken cancellationToken) => throw Down;
     }
 }

@@ -56,12 +56,29 @@ internal sealed partial class ResumableStreams
     {
         var id = start.RequestId;
         var resume = _options.CurrentValue.Streaming.Resume;
-        await _store.CreateAsync(id, OwnerOf(start.Caller), CancellationToken.None).ConfigureAwait(false);
         var generation = new Generation(resume.GracePeriod, _timeProvider);
-        var watch = await _store.WatchAsync(id, generation.OnSignal, CancellationToken.None).ConfigureAwait(false);
+        IAsyncDisposable? watch = null;
+        try
+        {
+            await _store.CreateAsync(id, OwnerOf(start.Caller), CancellationToken.None).ConfigureAwait(false);
+            watch = await _store.WatchAsync(id, generation.OnSignal, CancellationToken.None).ConfigureAwait(false);
 
-        // The first client counts as a reader before the generation starts, so its grace period cannot start early.
-        await _store.AttachReaderAsync(id, CancellationToken.None).ConfigureAwait(false);
+            // The first client counts as a reader before the generation starts, so its grace period cannot start early.
+            await _store.AttachReaderAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The store failed (Redis unreachable: 503 store_unavailable) before anything was generated: charge nothing.
+            if (watch is not null)
+            {
+                await watch.DisposeAsync().ConfigureAwait(false);
+            }
+
+            generation.Dispose();
+            await lease.ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var detached = Detach(start);
         _ = Task.Run(() => RunAsync(generation, watch, resume, candidates, lease, startedAt, detached, observers));
         await ServeAsync(context, id, 0, attached: true).ConfigureAwait(false);
