@@ -51,7 +51,14 @@ public sealed class FaultApp : IAsyncDisposable
     /// <summary>Gets the browser: a real HttpClient over its own sockets, keeping the guest cookie.</summary>
     public HttpClient Browser { get; private set; }
 
-    public static async Task<FaultApp> StartAsync(FaultyUpstream upstream, Dictionary<string, string?>? overrides = null)
+    /// <summary>Starts the app against <paramref name="upstream"/>.</summary>
+    /// <param name="upstream">The misbehaving upstream both providers point at.</param>
+    /// <param name="overrides">Settings on top of the suite's.</param>
+    /// <param name="systemClock">
+    /// Runs the app on the system clock (then <see cref="Time"/> moves nothing): for a burst of streams, whose timers would
+    /// all queue on the fake clock's one lock, a contention no real server has.
+    /// </param>
+    public static async Task<FaultApp> StartAsync(FaultyUpstream upstream, Dictionary<string, string?>? overrides = null, bool systemClock = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k =>
@@ -59,6 +66,10 @@ public sealed class FaultApp : IAsyncDisposable
             k.Listen(IPAddress.Loopback, 0);
             k.Limits.MaxConcurrentConnections = null;
         });
+
+        // Kestrel queues 512 connections not yet accepted by default; past that, Linux drops the SYN and the client tries
+        // again a second later. A burst of 1,000 needs the longer queue a server expecting bursts would configure.
+        builder.WebHost.UseSockets(o => o.Backlog = 4096);
         builder.Logging.ClearProviders();
         var settings = new Dictionary<string, string?>
         {
@@ -86,7 +97,11 @@ public sealed class FaultApp : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(settings);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
-        builder.Services.AddSingleton<TimeProvider>(time);
+        if (!systemClock)
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+        }
+
         var tracker = new RequestTracker();
         builder.Services.AddSingleton<IChatStreamObserver>(tracker);
         builder.Services.AddNxtAIGen().AddOpenAI().AddAnthropic();

@@ -9,6 +9,7 @@ namespace NxtAIGen.FaultTests;
 public sealed class RequestTracker : IChatStreamObserver
 {
     private readonly List<WeakReference> _starts = [];
+    private int _ended;
 
     public int Started
     {
@@ -20,6 +21,9 @@ public sealed class RequestTracker : IChatStreamObserver
             }
         }
     }
+
+    /// <summary>Gets how many streams have ended (their observers' <c>OnEndAsync</c> ran).</summary>
+    public int Ended => Volatile.Read(ref _ended);
 
     public int StillAlive()
     {
@@ -39,5 +43,9 @@ public sealed class RequestTracker : IChatStreamObserver
         return ValueTask.FromResult<ChatStreamRefusal?>(null);
     }
 
-    public ValueTask OnEndAsync(ChatStreamCompletion completion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask OnEndAsync(ChatStreamCompletion completion, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _ended);
+        return ValueTask.CompletedTask;
+    }
 }

@@ -139,6 +139,9 @@ public sealed class UpstreamFaultTests : IAsyncLifetime
         }
 
         await _app.AssertNothingLeftAsync();
+        // The sockets are closed before the server has seen the disconnect end the stream: wait for that, then move the
+        // clock past the Retry-After, which must not start a second attempt.
+        await Poll.UntilAsync(() => _app.Tracker.Ended == 1, "the stream to end after the client left");
         _app.Time.Advance(TimeSpan.FromSeconds(30));
         await _upstream.AllEndedAsync();
         Assert.Equal(1, _upstream.RequestCount);

@@ -26,7 +26,7 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
     private readonly PipeWriter _output;
     private readonly Utf8JsonWriter _json;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly ITimer _heartbeat;
+    private readonly SilenceTimer _heartbeat;
     private readonly TimeSpan _heartbeatInterval;
     private string _model;
     private readonly bool _includeUsage;
@@ -45,7 +45,7 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
         _model = model;
         _includeUsage = includeUsage;
         _created = timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        _heartbeat = timeProvider.CreateTimer(static state => _ = ((OpenAIStreamWriter)state!).PingAsync(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _heartbeat = new SilenceTimer(timeProvider, static state => _ = ((OpenAIStreamWriter)state).PingAsync(), this);
     }
 
     public bool IsTerminated => _terminated;
@@ -181,7 +181,7 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
         {
             await StartIfNeededAsync().ConfigureAwait(false);
             WriteDelta(state, writeDelta);
-            _heartbeat.Change(_heartbeatInterval, _heartbeatInterval);
+            _heartbeat.Touch();
             await _output.FlushAsync(_context.RequestAborted).ConfigureAwait(false);
         }
         finally
@@ -215,6 +215,7 @@ internal sealed class OpenAIStreamWriter : IChatStreamWriter
         response.Headers["X-Accel-Buffering"] = "no";
         _context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(_context.RequestAborted).ConfigureAwait(false);
+        _heartbeat.Arm(_heartbeatInterval);
         WriteDelta(0, static (json, _) =>
         {
             json.WriteString("role"u8, "assistant"u8);

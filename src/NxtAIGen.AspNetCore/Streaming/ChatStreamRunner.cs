@@ -97,8 +97,11 @@ internal sealed partial class ChatStreamRunner
         var request = candidates[0].Request;
         var streaming = _options.CurrentValue.Streaming;
         var stopping = _lifetime?.ApplicationStopping ?? CancellationToken.None;
-        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, idle.Token);
+        // One cancellation source for the client, shutdown and the idle timeout, which cancels it when the provider has
+        // been silent too long (touched per chunk, not re-armed).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
+        var idle = new SilenceTimer(_timeProvider, CancelSilentStream, linked);
+        await using var stopIdle = idle.ConfigureAwait(false);
         var observed = observers.Count > 0;
         var outcome = new ChatStreamOutcome { Provider = provider.Id, Model = candidates[0].Model, Text = observed ? new() : null, Reasoning = observed ? new() : null };
         var requestId = start.RequestId;
@@ -111,8 +114,8 @@ internal sealed partial class ChatStreamRunner
             await writer.WriteStartAsync(requestId, provider.Id, candidates[0].Model ?? request.Model ?? string.Empty).ConfigureAwait(false);
             Log.StreamStarted(_logger, requestId, provider.Id, request.Model);
 
-            idle.CancelAfter(streaming.IdleTimeout);
-            var opened = await _retryPolicy.OpenAsync(candidates, () => idle.CancelAfter(streaming.IdleTimeout), linked.Token).ConfigureAwait(false);
+            idle.Arm(streaming.IdleTimeout);
+            var opened = await _retryPolicy.OpenAsync(candidates, idle.Touch, linked.Token).ConfigureAwait(false);
             if (opened.Candidate is { } answering && !ReferenceEquals(answering, candidates[0]))
             {
                 outcome.Provider = answering.Provider.Id;
@@ -132,14 +135,14 @@ internal sealed partial class ChatStreamRunner
                 {
                     do
                     {
-                        idle.CancelAfter(streaming.IdleTimeout);
+                        idle.Touch();
                         await ForwardAsync(writer, opened.Enumerator.Current, outcome, startedAt).ConfigureAwait(false);
                     }
                     while (await opened.Enumerator.MoveNextAsync().ConfigureAwait(false));
                 }
             }
 
-            idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            idle.Arm(Timeout.InfiniteTimeSpan);
             outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
             if (!outcome.SawFinish)
             {
@@ -162,7 +165,7 @@ internal sealed partial class ChatStreamRunner
         catch (Exception ex)
         {
             outcome.Elapsed = _timeProvider.GetElapsedTime(startedAt);
-            var (message, code, retryAfter) = Describe(ex, idle.IsCancellationRequested, stopping.IsCancellationRequested, streaming.IdleTimeout);
+            var (message, code, retryAfter) = Describe(ex, idle.Fired, stopping.IsCancellationRequested, streaming.IdleTimeout);
             if (code == "internal")
             {
                 Log.StreamFailedUnexpectedly(_logger, requestId, ex);
@@ -319,6 +322,18 @@ internal sealed partial class ChatStreamRunner
         {
             outcome.ProducedContent = true;
             outcome.TimeToFirstToken = _timeProvider.GetElapsedTime(startedAt);
+        }
+    }
+
+    private static void CancelSilentStream(object linked)
+    {
+        try
+        {
+            ((CancellationTokenSource)linked).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream ended meanwhile.
         }
     }
 

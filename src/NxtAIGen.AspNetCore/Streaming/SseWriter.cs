@@ -31,8 +31,7 @@ internal sealed class SseWriter : IChatStreamWriter
     private readonly PipeWriter _output;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Utf8JsonWriter _json;
-    private readonly ITimer _heartbeat;
-    private readonly TimeSpan _heartbeatInterval;
+    private readonly SilenceTimer _heartbeat;
     private readonly CancellationToken _aborted;
     private bool _terminated;
     private long _lastId;
@@ -41,9 +40,9 @@ internal sealed class SseWriter : IChatStreamWriter
     {
         _output = output;
         _aborted = aborted;
-        _heartbeatInterval = heartbeatInterval;
         _json = new Utf8JsonWriter(output, JsonOptions);
-        _heartbeat = timeProvider.CreateTimer(static state => _ = ((SseWriter)state!).PingAsync(), this, heartbeatInterval, heartbeatInterval);
+        _heartbeat = new SilenceTimer(timeProvider, static state => _ = ((SseWriter)state).PingAsync(), this);
+        _heartbeat.Arm(heartbeatInterval);
     }
 
     /// <summary>Gets whether the terminal event has been written.</summary>
@@ -200,15 +199,7 @@ internal sealed class SseWriter : IChatStreamWriter
             _json.Flush();
             _output.Write("\n\n"u8);
             _terminated = terminal;
-            if (terminal)
-            {
-                _heartbeat.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            }
-            else
-            {
-                _heartbeat.Change(_heartbeatInterval, _heartbeatInterval);
-            }
-
+            Touch(terminal);
             await _output.FlushAsync(_aborted).ConfigureAwait(false);
         }
         finally
@@ -230,12 +221,25 @@ internal sealed class SseWriter : IChatStreamWriter
 
             _output.Write(frame.Span);
             _terminated = terminal;
-            _heartbeat.Change(terminal ? Timeout.InfiniteTimeSpan : _heartbeatInterval, terminal ? Timeout.InfiniteTimeSpan : _heartbeatInterval);
+            Touch(terminal);
             await _output.FlushAsync(_aborted).ConfigureAwait(false);
         }
         finally
         {
             _lock.Release();
+        }
+    }
+
+    // The heartbeat counts silence from the last event; after the terminal one there is none.
+    private void Touch(bool terminal)
+    {
+        if (terminal)
+        {
+            _heartbeat.Arm(Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _heartbeat.Touch();
         }
     }
 
