@@ -162,6 +162,27 @@ public sealed class ResumableStreamTests
     }
 
     [Fact]
+    public async Task GracePeriod_DoesNotCancel_WhileAResumedReaderReads()
+    {
+        await using var app = await TestApp.StartAsync(Resume);
+        var script = app.Provider.NextCall();
+        var (id, first) = await StartAsync(app, Alice, script, "a");
+        await first.DisposeAsync();
+
+        // Nothing new is buffered yet: the headers must come at once all the same.
+        using var resumed = await ResumeAsync(app, id, user: Alice, lastEventId: "2").WaitAsync(Wait.Deadline);
+        await using var sse = new SseReader(await resumed.Content.ReadAsStreamAsync());
+        script.Text("b");
+        Assert.Equal("3:b", Describe(await sse.NextEventAsync().WaitAsync(Wait.Deadline)));
+
+        // Whenever the server noticed the first reader leave, the second was counted by the time it got event 3.
+        app.Time.Advance(Grace * 3);
+        Assert.False(script.Canceled.Task.IsCompleted, "A generation with a reader must outlive its grace period.");
+        script.Text("c").Finish();
+        Assert.Equal(["4:c", "5:done"], (await sse.ReadToEndAsync().WaitAsync(Wait.Deadline)).Where(f => !f.IsPing).Select(Describe));
+    }
+
+    [Fact]
     public async Task Quota_IsChargedOnce_HoweverOftenTheGuestResumes()
     {
         await using var app = await TestApp.StartAsync(Resume);

@@ -103,6 +103,9 @@ internal sealed partial class ResumableStreams
             response.Headers["X-Accel-Buffering"] = "no";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             await response.StartAsync(aborted).ConfigureAwait(false);
+
+            // Send the headers now: the next event may be a while coming, and the client waits for them to start reading.
+            await response.BodyWriter.FlushAsync(aborted).ConfigureAwait(false);
             writer = new SseWriter(response.BodyWriter, _timeProvider, streaming.HeartbeatInterval, aborted);
             await foreach (var item in _store.ReadAsync(id, afterId, aborted).ConfigureAwait(false))
             {
