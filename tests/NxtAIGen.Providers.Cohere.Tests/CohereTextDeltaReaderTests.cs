@@ -13,6 +13,7 @@ public sealed class CohereTextDeltaReaderTests
     [InlineData("""{"delta":{"message":{"content":{"type":"text","text":"Hi"}}},"index":2,"type":"content-delta"}""", "Hi")]
     [InlineData("""{"type":"content-delta","delta":{"message":{"content":{"text":""}}}}""", "")]
     [InlineData("""{"type":"content-delta","index":0,"delta":{"message":{"content":{"text":"a\"b\\c\n\u00e9\ud83d\ude00"}}}}""", "a\"b\\c\né😀")]
+    [InlineData("""{"typ\u0065":"content-delta","index":0,"delta":{"message":{"content":{"t\u0065xt":"Hi"}}}}""", "Hi")]
     public void TryRead_PlainTextDelta_ReturnsItsText(string json, string expected)
     {
         Assert.True(CohereTextDeltaReader.TryRead(Encoding.UTF8.GetBytes(json), out var text));
@@ -33,8 +34,6 @@ public sealed class CohereTextDeltaReaderTests
     [InlineData("""{"type":"content-delta","index":"0","delta":{"message":{"content":{"text":"Hi"}}}}""")]
     [InlineData("""{"type":"content-delta","index":0,"delta":{"message":{"content":{"text":"Hi"}}}} x""")]
     [InlineData("""{"type":"content-delta","index":0,"delta":{"message":{"content":{"text":"Hi""")]
-    // A member name written with escapes: compared as bytes, so the DTO path reads it.
-    [InlineData("""{"typ\u0065":"content-delta","index":0,"delta":{"message":{"content":{"t\u0065xt":"Hi"}}}}""")]
     public void TryRead_AnythingElse_LeavesItToTheDtoPath(string json)
     {
         Assert.False(CohereTextDeltaReader.TryRead(Encoding.UTF8.GetBytes(json), out _));

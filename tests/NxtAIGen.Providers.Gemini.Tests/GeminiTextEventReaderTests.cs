@@ -13,6 +13,7 @@ public sealed class GeminiTextEventReaderTests
     [InlineData("""{"modelVersion":"g","responseId":"r","candidates":[{"index":0,"safetyRatings":[{"category":"X","probability":"NEGLIGIBLE"}],"content":{"role":"model","parts":[{"text":"Hi"}]}}]}""", "Hi")]
     [InlineData("""{ "candidates": [ { "content": { "parts": [ { "text": "" } ] } } ] }""", "")]
     [InlineData("""{"candidates":[{"content":{"parts":[{"text":"a\"b\\c\n\u79cb\ud83d\ude00"}]}}],"unknown":{"x":[1]}}""", "a\"b\\c\n秋😀")]
+    [InlineData("""{"c\u0061ndidates":[{"content":{"parts":[{"t\u0065xt":"Hi"}]}}]}""", "Hi")]
     public void TryRead_PlainTextEvent_ReturnsItsText(string json, string expected)
     {
         Assert.True(GeminiTextEventReader.TryRead(Encoding.UTF8.GetBytes(json), out var result));
@@ -49,8 +50,6 @@ public sealed class GeminiTextEventReaderTests
     [InlineData("""{"usageMetadata":{"promptTokenCount":7}}""")]
     [InlineData("""{"candidates":[{"content":{"parts":[{"text":"Hi"}]}}]} x""")]
     [InlineData("""{"candidates":[{"content":{"parts":[{"text":"Hi""")]
-    // A member name written with escapes: compared as bytes, so the DTO path reads it.
-    [InlineData("""{"c\u0061ndidates":[{"content":{"parts":[{"t\u0065xt":"Hi"}]}}]}""")]
     public void TryRead_AnythingElse_LeavesItToTheDtoPath(string json)
     {
         Assert.False(GeminiTextEventReader.TryRead(Encoding.UTF8.GetBytes(json), out _));

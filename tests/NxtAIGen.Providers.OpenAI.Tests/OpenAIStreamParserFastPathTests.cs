@@ -38,7 +38,7 @@ public sealed class OpenAIStreamParserFastPathTests
         { """{"id":"c1","choices":[{"index":0,"delta":{"tool_calls":null,"content":"x"}}]}""", true },
 
         // Left to the deserializer.
-        { """{"id":"c1","choices":[{"index":0,"delta":{"\u0063ontent":"escaped name"}}]}""", false },
+        { """{"id":"c1","choices":[{"index":0,"delta":{"\u0063ontent":"escaped name"}}]}""", true },
         { """{"id":"c1","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"t","function":{"name":"f","arguments":"{}"}}]}}]}""", false },
         { """{"id":"c1","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":4}}""", false },
         { """{"id":"c1","choices":[{"index":1,"delta":{"content":"second choice"}}]}""", false },

@@ -35,6 +35,24 @@ public class OpenAIParserLayersBenchmarks
         return length;
     }
 
+    /// <summary>Every token of each event walked with <c>Utf8JsonReader</c>, nothing compared or allocated: the floor for
+    /// a parser that must see the whole event (the finish reason and usage follow the text).</summary>
+    [Benchmark(OperationsPerInvoke = OpenAILongStreamBenchmarks.Chunks)]
+    public int EveryTokenOnly()
+    {
+        var tokens = 0;
+        foreach (var e in _events)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(e);
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        return tokens;
+    }
+
     /// <summary>Our fast path's JSON step alone (the whole event into the reused chunk), per event.</summary>
     [Benchmark(OperationsPerInvoke = OpenAILongStreamBenchmarks.Chunks)]
     public int JsonOnly()

@@ -42,20 +42,15 @@ internal static class AnthropicTextDeltaReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
+            if (reader.ValueTextEquals("type"u8) && !type)
             {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("type"u8) && !type)
-            {
-                type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueSpan.SequenceEqual("content_block_delta"u8);
+                type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("content_block_delta"u8);
                 if (!type)
                 {
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("index"u8) && !index)
+            else if (reader.ValueTextEquals("index"u8) && !index)
             {
                 index = reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _);
                 if (!index)
@@ -63,7 +58,7 @@ internal static class AnthropicTextDeltaReader
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("delta"u8) && !delta)
+            else if (reader.ValueTextEquals("delta"u8) && !delta)
             {
                 delta = reader.Read() && TryReadDelta(ref reader, out text);
                 if (!delta)
@@ -91,20 +86,15 @@ internal static class AnthropicTextDeltaReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
+            if (reader.ValueTextEquals("type"u8) && !type)
             {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("type"u8) && !type)
-            {
-                type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueSpan.SequenceEqual("text_delta"u8);
+                type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text_delta"u8);
                 if (!type)
                 {
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("text"u8) && !hasText)
+            else if (reader.ValueTextEquals("text"u8) && !hasText)
             {
                 hasText = reader.Read() && reader.TokenType == JsonTokenType.String;
                 if (!hasText)

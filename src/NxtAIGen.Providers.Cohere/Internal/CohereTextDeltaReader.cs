@@ -43,21 +43,16 @@ internal static class CohereTextDeltaReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
             bool ok;
-            if (reader.ValueSpan.SequenceEqual("type"u8) && !type)
+            if (reader.ValueTextEquals("type"u8) && !type)
             {
-                ok = type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueSpan.SequenceEqual("content-delta"u8);
+                ok = type = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("content-delta"u8);
             }
-            else if (reader.ValueSpan.SequenceEqual("index"u8) && !index)
+            else if (reader.ValueTextEquals("index"u8) && !index)
             {
                 ok = index = reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out _);
             }
-            else if (reader.ValueSpan.SequenceEqual("delta"u8) && !delta)
+            else if (reader.ValueTextEquals("delta"u8) && !delta)
             {
                 ok = delta = reader.Read() && TryReadOnly(ref reader, "message"u8) && TryReadOnly(ref reader, "content"u8) && TryReadContent(ref reader, out text)
                     && reader.Read() && reader.TokenType == JsonTokenType.EndObject // message
@@ -80,7 +75,7 @@ internal static class CohereTextDeltaReader
     /// <summary>At an object's start: whether its first member is <paramref name="name"/>; the reader is left on its value.</summary>
     private static bool TryReadOnly(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.TokenType == JsonTokenType.StartObject
-        && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueSpan.SequenceEqual(name)
+        && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(name)
         && reader.Read();
 
     private static bool TryReadContent(ref Utf8JsonReader reader, out string? text)
@@ -94,12 +89,7 @@ internal static class CohereTextDeltaReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("type"u8) && !type)
+            if (reader.ValueTextEquals("type"u8) && !type)
             {
                 type = reader.Read() && reader.TokenType == JsonTokenType.String;
                 if (!type)
@@ -107,7 +97,7 @@ internal static class CohereTextDeltaReader
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("text"u8) && !hasText)
+            else if (reader.ValueTextEquals("text"u8) && !hasText)
             {
                 hasText = reader.Read() && reader.TokenType == JsonTokenType.String;
                 if (!hasText)

@@ -47,30 +47,25 @@ internal static class GeminiTextEventReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
             bool ok;
-            if (reader.ValueSpan.SequenceEqual("candidates"u8) && !candidates)
+            if (reader.ValueTextEquals("candidates"u8) && !candidates)
             {
                 ok = candidates = reader.Read() && TryReadCandidates(ref reader, out text);
             }
-            else if (reader.ValueSpan.SequenceEqual("usageMetadata"u8) && !usage)
+            else if (reader.ValueTextEquals("usageMetadata"u8) && !usage)
             {
                 ok = usage = reader.Read() && TryReadUsage(ref reader, ref result);
             }
-            else if (reader.ValueSpan.SequenceEqual("modelVersion"u8) && !model)
+            else if (reader.ValueTextEquals("modelVersion"u8) && !model)
             {
                 ok = model = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
             }
-            else if (reader.ValueSpan.SequenceEqual("responseId"u8) && !id)
+            else if (reader.ValueTextEquals("responseId"u8) && !id)
             {
                 ok = id = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
             }
-            else if (reader.ValueSpan.SequenceEqual("candidates"u8) || reader.ValueSpan.SequenceEqual("usageMetadata"u8) || reader.ValueSpan.SequenceEqual("modelVersion"u8)
-                || reader.ValueSpan.SequenceEqual("responseId"u8) || reader.ValueSpan.SequenceEqual("promptFeedback"u8) || reader.ValueSpan.SequenceEqual("error"u8))
+            else if (reader.ValueTextEquals("candidates"u8) || reader.ValueTextEquals("usageMetadata"u8) || reader.ValueTextEquals("modelVersion"u8)
+                || reader.ValueTextEquals("responseId"u8) || reader.ValueTextEquals("promptFeedback"u8) || reader.ValueTextEquals("error"u8))
             {
                 ok = false;
             }
@@ -101,22 +96,17 @@ internal static class GeminiTextEventReader
         bool content = false, index = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
             bool ok;
-            if (reader.ValueSpan.SequenceEqual("content"u8) && !content)
+            if (reader.ValueTextEquals("content"u8) && !content)
             {
                 ok = content = reader.Read() && TryReadContent(ref reader, out text);
             }
-            else if (reader.ValueSpan.SequenceEqual("index"u8) && !index)
+            else if (reader.ValueTextEquals("index"u8) && !index)
             {
                 ok = index = reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value == 0;
             }
-            else if (reader.ValueSpan.SequenceEqual("content"u8) || reader.ValueSpan.SequenceEqual("index"u8) || reader.ValueSpan.SequenceEqual("finishReason"u8)
-                || reader.ValueSpan.SequenceEqual("finishMessage"u8) || reader.ValueSpan.SequenceEqual("citationMetadata"u8) || reader.ValueSpan.SequenceEqual("groundingMetadata"u8))
+            else if (reader.ValueTextEquals("content"u8) || reader.ValueTextEquals("index"u8) || reader.ValueTextEquals("finishReason"u8)
+                || reader.ValueTextEquals("finishMessage"u8) || reader.ValueTextEquals("citationMetadata"u8) || reader.ValueTextEquals("groundingMetadata"u8))
             {
                 ok = false;
             }
@@ -146,17 +136,12 @@ internal static class GeminiTextEventReader
         var parts = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
             bool ok;
-            if (reader.ValueSpan.SequenceEqual("parts"u8) && !parts)
+            if (reader.ValueTextEquals("parts"u8) && !parts)
             {
                 ok = parts = reader.Read() && TryReadParts(ref reader, out text);
             }
-            else if (reader.ValueSpan.SequenceEqual("parts"u8))
+            else if (reader.ValueTextEquals("parts"u8))
             {
                 ok = false;
             }
@@ -185,12 +170,7 @@ internal static class GeminiTextEventReader
         var hasText = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("text"u8) && !hasText)
+            if (reader.ValueTextEquals("text"u8) && !hasText)
             {
                 hasText = reader.Read() && reader.TokenType == JsonTokenType.String;
                 if (!hasText)
@@ -200,8 +180,8 @@ internal static class GeminiTextEventReader
 
                 text = reader.GetString();
             }
-            else if (reader.ValueSpan.SequenceEqual("text"u8) || reader.ValueSpan.SequenceEqual("thought"u8) || reader.ValueSpan.SequenceEqual("thoughtSignature"u8)
-                || reader.ValueSpan.SequenceEqual("functionCall"u8))
+            else if (reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("thought"u8) || reader.ValueTextEquals("thoughtSignature"u8)
+                || reader.ValueTextEquals("functionCall"u8))
             {
                 return false;
             }
@@ -230,34 +210,29 @@ internal static class GeminiTextEventReader
         int? prompt = null, candidates = null, thoughts = null, cached = null, total = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
             bool ok;
-            if (reader.ValueSpan.SequenceEqual("promptTokenCount"u8) && prompt is null)
+            if (reader.ValueTextEquals("promptTokenCount"u8) && prompt is null)
             {
                 ok = TryReadCount(ref reader, out prompt);
             }
-            else if (reader.ValueSpan.SequenceEqual("candidatesTokenCount"u8) && candidates is null)
+            else if (reader.ValueTextEquals("candidatesTokenCount"u8) && candidates is null)
             {
                 ok = TryReadCount(ref reader, out candidates);
             }
-            else if (reader.ValueSpan.SequenceEqual("thoughtsTokenCount"u8) && thoughts is null)
+            else if (reader.ValueTextEquals("thoughtsTokenCount"u8) && thoughts is null)
             {
                 ok = TryReadCount(ref reader, out thoughts);
             }
-            else if (reader.ValueSpan.SequenceEqual("cachedContentTokenCount"u8) && cached is null)
+            else if (reader.ValueTextEquals("cachedContentTokenCount"u8) && cached is null)
             {
                 ok = TryReadCount(ref reader, out cached);
             }
-            else if (reader.ValueSpan.SequenceEqual("totalTokenCount"u8) && total is null)
+            else if (reader.ValueTextEquals("totalTokenCount"u8) && total is null)
             {
                 ok = TryReadCount(ref reader, out total);
             }
-            else if (reader.ValueSpan.SequenceEqual("promptTokenCount"u8) || reader.ValueSpan.SequenceEqual("candidatesTokenCount"u8) || reader.ValueSpan.SequenceEqual("thoughtsTokenCount"u8)
-                || reader.ValueSpan.SequenceEqual("cachedContentTokenCount"u8) || reader.ValueSpan.SequenceEqual("totalTokenCount"u8))
+            else if (reader.ValueTextEquals("promptTokenCount"u8) || reader.ValueTextEquals("candidatesTokenCount"u8) || reader.ValueTextEquals("thoughtsTokenCount"u8)
+                || reader.ValueTextEquals("cachedContentTokenCount"u8) || reader.ValueTextEquals("totalTokenCount"u8))
             {
                 ok = false;
             }

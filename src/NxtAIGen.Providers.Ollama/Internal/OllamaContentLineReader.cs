@@ -44,12 +44,7 @@ internal static class OllamaContentLineReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("model"u8) && !model)
+            if (reader.ValueTextEquals("model"u8) && !model)
             {
                 model = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
                 if (!model)
@@ -57,7 +52,7 @@ internal static class OllamaContentLineReader
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("message"u8) && !message)
+            else if (reader.ValueTextEquals("message"u8) && !message)
             {
                 message = reader.Read() && TryReadMessage(ref reader, out content);
                 if (!message)
@@ -65,7 +60,7 @@ internal static class OllamaContentLineReader
                     return false;
                 }
             }
-            else if (reader.ValueSpan.SequenceEqual("done"u8) && !done)
+            else if (reader.ValueTextEquals("done"u8) && !done)
             {
                 done = reader.Read() && reader.TokenType == JsonTokenType.False;
                 if (!done)
@@ -103,12 +98,7 @@ internal static class OllamaContentLineReader
         var hasContent = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueIsEscaped)
-            {
-                return false; // Names are compared as written; one with escapes (no provider sends one) goes to the DTO path.
-            }
-
-            if (reader.ValueSpan.SequenceEqual("content"u8) && !hasContent)
+            if (reader.ValueTextEquals("content"u8) && !hasContent)
             {
                 hasContent = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
                 if (!hasContent)
@@ -118,7 +108,7 @@ internal static class OllamaContentLineReader
 
                 content = reader.GetString();
             }
-            else if (reader.ValueSpan.SequenceEqual("thinking"u8) || reader.ValueSpan.SequenceEqual("tool_calls"u8) || reader.ValueSpan.SequenceEqual("content"u8))
+            else if (reader.ValueTextEquals("thinking"u8) || reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("content"u8))
             {
                 return false;
             }
@@ -134,7 +124,7 @@ internal static class OllamaContentLineReader
 
     /// <summary>Whether the property is one of <see cref="Wire.OllamaChatChunk"/>'s (other than those read here).</summary>
     private static bool IsMember(ref Utf8JsonReader reader) =>
-        reader.ValueSpan.SequenceEqual("model"u8) || reader.ValueSpan.SequenceEqual("message"u8) || reader.ValueSpan.SequenceEqual("done"u8)
-        || reader.ValueSpan.SequenceEqual("response"u8) || reader.ValueSpan.SequenceEqual("thinking"u8) || reader.ValueSpan.SequenceEqual("done_reason"u8)
-        || reader.ValueSpan.SequenceEqual("prompt_eval_count"u8) || reader.ValueSpan.SequenceEqual("eval_count"u8) || reader.ValueSpan.SequenceEqual("error"u8);
+        reader.ValueTextEquals("model"u8) || reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("done"u8)
+        || reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("thinking"u8) || reader.ValueTextEquals("done_reason"u8)
+        || reader.ValueTextEquals("prompt_eval_count"u8) || reader.ValueTextEquals("eval_count"u8) || reader.ValueTextEquals("error"u8);
 }

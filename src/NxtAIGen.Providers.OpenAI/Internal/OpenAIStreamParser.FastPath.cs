@@ -78,12 +78,7 @@ internal sealed partial class OpenAIStreamParser
         var sawChoices = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryGetName(ref reader, out var name))
-            {
-                return false;
-            }
-
-            if (name.SequenceEqual("choices"u8))
+            if (reader.ValueTextEquals("choices"u8))
             {
                 if (sawChoices || !ReadChoices(ref reader))
                 {
@@ -92,7 +87,7 @@ internal sealed partial class OpenAIStreamParser
 
                 sawChoices = true;
             }
-            else if (name.SequenceEqual("id"u8))
+            else if (reader.ValueTextEquals("id"u8))
             {
                 if (!ReadMetadataString(ref reader, out var id))
                 {
@@ -101,7 +96,7 @@ internal sealed partial class OpenAIStreamParser
 
                 _reused.Id = id;
             }
-            else if (name.SequenceEqual("model"u8))
+            else if (reader.ValueTextEquals("model"u8))
             {
                 if (!ReadMetadataString(ref reader, out var model))
                 {
@@ -110,8 +105,8 @@ internal sealed partial class OpenAIStreamParser
 
                 _reused.Model = model;
             }
-            else if (name.SequenceEqual("usage"u8) || name.SequenceEqual("error"u8)
-                || name.SequenceEqual("citations"u8) || name.SequenceEqual("x_groq"u8))
+            else if (reader.ValueTextEquals("usage"u8) || reader.ValueTextEquals("error"u8)
+                || reader.ValueTextEquals("citations"u8) || reader.ValueTextEquals("x_groq"u8))
             {
                 // Rare members with their own handling: only their null form is read here.
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Null)
@@ -177,12 +172,7 @@ internal sealed partial class OpenAIStreamParser
         var sawDelta = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryGetName(ref reader, out var name))
-            {
-                return false;
-            }
-
-            if (name.SequenceEqual("index"u8))
+            if (reader.ValueTextEquals("index"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var index) || index != 0)
@@ -190,7 +180,7 @@ internal sealed partial class OpenAIStreamParser
                     return false;
                 }
             }
-            else if (name.SequenceEqual("delta"u8))
+            else if (reader.ValueTextEquals("delta"u8))
             {
                 if (sawDelta || !ReadDelta(ref reader))
                 {
@@ -199,7 +189,7 @@ internal sealed partial class OpenAIStreamParser
 
                 sawDelta = true;
             }
-            else if (name.SequenceEqual("finish_reason"u8))
+            else if (reader.ValueTextEquals("finish_reason"u8))
             {
                 if (!ReadNullableString(ref reader, out var finishReason))
                 {
@@ -232,13 +222,8 @@ internal sealed partial class OpenAIStreamParser
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryGetName(ref reader, out var name))
-            {
-                return false;
-            }
-
             string? text;
-            if (name.SequenceEqual("content"u8))
+            if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
                 if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
@@ -249,7 +234,7 @@ internal sealed partial class OpenAIStreamParser
                 // A string is the text; null, a number or a boolean is no content (as OpenAIDeltaContentConverter reads them).
                 _reusedDelta.Content = new OpenAIDeltaContent(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, null);
             }
-            else if (name.SequenceEqual("reasoning_content"u8))
+            else if (reader.ValueTextEquals("reasoning_content"u8))
             {
                 if (!ReadNullableString(ref reader, out text))
                 {
@@ -258,7 +243,7 @@ internal sealed partial class OpenAIStreamParser
 
                 _reusedDelta.ReasoningContent = text;
             }
-            else if (name.SequenceEqual("reasoning"u8))
+            else if (reader.ValueTextEquals("reasoning"u8))
             {
                 if (!ReadNullableString(ref reader, out text))
                 {
@@ -267,7 +252,7 @@ internal sealed partial class OpenAIStreamParser
 
                 _reusedDelta.Reasoning = text;
             }
-            else if (name.SequenceEqual("refusal"u8))
+            else if (reader.ValueTextEquals("refusal"u8))
             {
                 if (!ReadNullableString(ref reader, out text))
                 {
@@ -276,7 +261,7 @@ internal sealed partial class OpenAIStreamParser
 
                 _reusedDelta.Refusal = text;
             }
-            else if (name.SequenceEqual("tool_calls"u8))
+            else if (reader.ValueTextEquals("tool_calls"u8))
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.Null)
                 {
@@ -290,16 +275,6 @@ internal sealed partial class OpenAIStreamParser
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
-    }
-
-    /// <summary>
-    /// The property name as written. Comparing it as bytes is several times cheaper than <c>ValueTextEquals</c> per
-    /// candidate; a name written with escapes (which no provider sends) goes to the deserializer instead.
-    /// </summary>
-    private static bool TryGetName(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
-    {
-        name = reader.ValueSpan;
-        return !reader.ValueIsEscaped;
     }
 
     private static bool ReadNullableString(ref Utf8JsonReader reader, out string? value)
