@@ -189,6 +189,13 @@ public sealed class InMemoryQuotaStore : IQuotaStore
         {
             _uses.Remove(key);
         }
+
+        // A burst of one-time guests leaves the dictionary's arrays at their peak size (found by the soak: 14 MiB after
+        // half a million guests in a minute): give the memory back once most of its entries are gone.
+        if (empty is not null && _uses.Count < _uses.EnsureCapacity(0) / 4)
+        {
+            _uses.TrimExcess();
+        }
     }
 
     // A rolling window drops a use exactly one length after it was made; a fixed window counts from its start on.
