@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using NxtAIGen.AspNetCore;
 using NxtAIGen.AspNetCore.Tests;
+using NxtAIGen.Storage.EntityFrameworkCore.Tests;
 using NxtAIGen.Storage.Redis.Internal;
 using StackExchange.Redis;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NxtAIGen.AspNetCore;
 using NxtAIGen.AspNetCore.Tests;
+using NxtAIGen.Storage.EntityFrameworkCore.Tests;
 using NxtAIGen.Storage.Redis;
 using static NxtAIGen.AspNetCore.Tests.ResumeRequests;
 

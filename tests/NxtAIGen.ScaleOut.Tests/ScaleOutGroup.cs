@@ -1,3 +1,5 @@
+using NxtAIGen.Storage.EntityFrameworkCore.Tests;
+
 namespace NxtAIGen.ScaleOut.Tests;
 
 /// <summary>The test classes that share one throwaway Redis and one throwaway PostgreSQL server.</summary>

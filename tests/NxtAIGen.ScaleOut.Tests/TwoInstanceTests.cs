@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using NxtAIGen.Abstractions;
 using NxtAIGen.AspNetCore;
 using NxtAIGen.AspNetCore.Tests;
+using NxtAIGen.Storage.EntityFrameworkCore.Tests;
 using Npgsql;
 using NxtAIGen.Storage.Redis;
 using NxtAIGen.Storage.Redis.Internal;

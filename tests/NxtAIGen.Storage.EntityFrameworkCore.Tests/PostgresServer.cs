@@ -7,8 +7,10 @@ namespace NxtAIGen.Storage.EntityFrameworkCore.Tests;
 
 /// <summary>
 /// A collection fixture: a throwaway PostgreSQL server (initdb into a temporary folder, pg_ctl on a free loopback port,
-/// as the postgres user when running as root), one database per test class, stopped and deleted at the end. Without
-/// PostgreSQL's binaries the tests skip, unless the environment variable CI is set: then they fail.
+/// as the postgres user when running as root), one database per test class (or per call of
+/// <see cref="CreateEmptyDatabaseAsync"/>), stopped and deleted at the end; the scale-out tests also stop and restart
+/// it to simulate an outage. Without PostgreSQL's binaries the tests skip, unless the environment variable CI is set:
+/// then they fail.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -74,6 +76,23 @@ public sealed class PostgresServer : IAsyncLifetime
 
             return database;
         }
+    }
+
+    /// <summary>Stops the server at once (an outage); <see cref="StartAsync"/> brings it back on the same port and data.</summary>
+    public async Task StopAsync()
+    {
+        SkipIfUnavailable();
+        await RunAsync(Path.Combine(_bin!, "pg_ctl"), ["-D", Path.Combine(_dir!, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
+        _started = false;
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>.</summary>
+    public async Task StartAsync()
+    {
+        SkipIfUnavailable();
+        var options = $"-c listen_addresses=127.0.0.1 -p {Port} -k {_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await RunAsync(Path.Combine(_bin!, "pg_ctl"), ["-D", Path.Combine(_dir!, "data"), "-o", options, "-l", Path.Combine(_dir!, "log"), "-w", "-t", "60", "start"], Environment.UserName == "root");
+        _started = true;
     }
 
     /// <summary>A new empty database's connection string.</summary>
