@@ -118,27 +118,8 @@ internal sealed class RedisQuotaStore : IQuotaStore
         await EvaluateAsync(QuotaScripts.SettleText, [RecordKey(reservationId)], [reservationId, commit ? "commit" : "release"]).ConfigureAwait(false);
     }
 
-    private async Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values)
-    {
-        try
-        {
-            var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-            return await database.ScriptEvaluateAsync(script, keys, values).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnavailable(ex))
-        {
-            throw new NxtAIGenStoreUnavailableException("Redis", ex);
-        }
-    }
-
-    // Not connected, timed out, or a server that says "try again" (LOADING, MASTERDOWN, READONLY after a fail-over, BUSY).
-    internal static bool IsUnavailable(Exception exception) => exception switch
-    {
-        RedisConnectionException or RedisTimeoutException => true,
-        RedisServerException { Message: var m } => m.StartsWith("LOADING", StringComparison.Ordinal) || m.StartsWith("MASTERDOWN", StringComparison.Ordinal)
-            || m.StartsWith("READONLY", StringComparison.Ordinal) || m.StartsWith("BUSY", StringComparison.Ordinal),
-        _ => false,
-    };
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values) =>
+        _connection.RunAsync(db => db.ScriptEvaluateAsync(script, keys, values));
 
     private RedisKey CounterKey(string key) => _connection.Key("{quota}:" + key);
 

@@ -45,7 +45,7 @@ internal sealed class RedisResumableStreamStore : IResumableStreamStore
     /// <inheritdoc />
     public async ValueTask<ResumableStreamInfo?> FindAsync(string streamId, CancellationToken cancellationToken)
     {
-        var fields = await RunAsync(db => db.HashGetAsync(MetaKey(streamId), InfoFields)).ConfigureAwait(false);
+        var fields = await _connection.RunAsync(db => db.HashGetAsync(MetaKey(streamId), InfoFields)).ConfigureAwait(false);
         return fields[0].IsNull
             ? null
             : new ResumableStreamInfo(streamId, fields[0].ToString(), (long)fields[1], fields[2] == "1");
@@ -168,7 +168,7 @@ internal sealed class RedisResumableStreamStore : IResumableStreamStore
         RedisValue stop;
         try
         {
-            stop = await RunAsync(db => db.HashGetAsync(MetaKey(streamId), "stop")).ConfigureAwait(false);
+            stop = await _connection.RunAsync(db => db.HashGetAsync(MetaKey(streamId), "stop")).ConfigureAwait(false);
         }
         catch
         {
@@ -213,7 +213,7 @@ internal sealed class RedisResumableStreamStore : IResumableStreamStore
             queue.OnMessage(message => onMessage(message.Message));
             return queue;
         }
-        catch (Exception ex) when (RedisQuotaStore.IsUnavailable(ex))
+        catch (Exception ex) when (RedisConnection.IsUnavailable(ex))
         {
             throw new NxtAIGenStoreUnavailableException("Redis", ex);
         }
@@ -225,27 +225,14 @@ internal sealed class RedisResumableStreamStore : IResumableStreamStore
         {
             await queue.UnsubscribeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (RedisQuotaStore.IsUnavailable(ex))
+        catch (Exception ex) when (RedisConnection.IsUnavailable(ex))
         {
             // The connection is gone, and its subscriptions with it.
         }
     }
 
     private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values) =>
-        RunAsync(db => db.ScriptEvaluateAsync(script, keys, values));
-
-    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
-    {
-        try
-        {
-            var database = await _connection.GetDatabaseAsync().ConfigureAwait(false);
-            return await command(database).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (RedisQuotaStore.IsUnavailable(ex))
-        {
-            throw new NxtAIGenStoreUnavailableException("Redis", ex);
-        }
-    }
+        _connection.RunAsync(db => db.ScriptEvaluateAsync(script, keys, values));
 
     private RedisKey[] Keys(string streamId) => [MetaKey(streamId), _connection.Key("{stream:" + streamId + "}:events")];
 

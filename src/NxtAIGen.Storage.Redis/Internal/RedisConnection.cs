@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NxtAIGen.AspNetCore;
 using StackExchange.Redis;
 
 namespace NxtAIGen.Storage.Redis.Internal;
@@ -36,6 +37,31 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     /// <summary>A key under the prefix.</summary>
     public RedisKey Key(string name) => Prefix + name;
+
+    /// <summary>Runs a command on the default database; Redis out of reach surfaces as <see cref="NxtAIGenStoreUnavailableException"/>.</summary>
+    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
+    {
+        try
+        {
+            return await command(await GetDatabaseAsync().ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw new NxtAIGenStoreUnavailableException("Redis", ex);
+        }
+    }
+
+    /// <summary>
+    /// Whether a failure means Redis is out of reach for now: not connected, timed out, or a server that says "try
+    /// again" (LOADING, MASTERDOWN, READONLY after a fail-over, BUSY).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException => true,
+        RedisServerException { Message: var m } => m.StartsWith("LOADING", StringComparison.Ordinal) || m.StartsWith("MASTERDOWN", StringComparison.Ordinal)
+            || m.StartsWith("READONLY", StringComparison.Ordinal) || m.StartsWith("BUSY", StringComparison.Ordinal),
+        _ => false,
+    };
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ internal sealed class RedisHealthCheck : IHealthCheck
             var latency = await database.PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:0.0} ms.");
         }
-        catch (Exception ex) when (RedisQuotaStore.IsUnavailable(ex))
+        catch (Exception ex) when (RedisConnection.IsUnavailable(ex))
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis is unavailable.");
         }
